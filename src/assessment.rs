@@ -1,0 +1,217 @@
+//! The documents users save and exchange: context, answers with notes, and actions.
+//!
+//! These types follow the public assessment format in `PRODUCT.md` field for field. They are
+//! built from untrusted input only by [`crate::exchange`], which checks every value.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The format tag every assessment document carries.
+pub const FORMAT: &str = "collab-toolkit/assessment";
+
+/// The format version this build writes; it reads this one and every older one.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One person's or one partner's assessment of one collaboration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`FORMAT_VERSION`] once read.
+    pub format_version: u32,
+    /// The instrument the answers refer to.
+    pub instrument: InstrumentRef,
+    /// When it was started (RFC 3339, UTC).
+    pub created: String,
+    /// When it was last changed (RFC 3339, UTC).
+    pub updated: String,
+    /// Quick check or in-depth audit.
+    pub depth: Depth,
+    /// What the collaboration is.
+    pub context: Context,
+    /// Answers by item id; items with no answer are absent.
+    pub answers: BTreeMap<String, Answer>,
+    /// The action plan.
+    pub actions: Vec<Action>,
+}
+
+/// Which instrument, and which version of it, an assessment answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstrumentRef {
+    /// Instrument id.
+    pub id: String,
+    /// Instrument version.
+    pub version: String,
+}
+
+/// How much of the instrument is in scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Depth {
+    /// Core items only: one per principle.
+    Quick,
+    /// Every item.
+    Deep,
+}
+
+/// Where the collaboration is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Not started yet: items read as readiness.
+    Planned,
+    /// Getting going.
+    Starting,
+    /// Running.
+    Established,
+    /// Being reviewed, changed or ended.
+    Review,
+}
+
+/// Why the partners are working together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// The partners chose to.
+    Voluntary,
+    /// Policy or funding nudged them.
+    Encouraged,
+    /// A regulator or commissioner required it.
+    Mandated,
+}
+
+/// The context questions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Context {
+    /// Short name of the collaboration.
+    pub title: String,
+    /// What it does.
+    pub description: String,
+    /// The partner organisations or people.
+    pub partners: Vec<String>,
+    /// 1 individuals … 5 system-wide; `None` until chosen (then no item is hidden).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scale: Option<u8>,
+    /// Life stage, if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stage: Option<Stage>,
+    /// Why the partners work together, if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
+    /// The respondent's organisation or perspective.
+    pub organisation: String,
+}
+
+/// A response to one item: a maturity level, "don't know", or "does not apply".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Response {
+    /// A maturity level, 1 to 5.
+    Level(u8),
+    /// The respondent does not know: evidence to find.
+    Unsure,
+    /// The item does not apply to this collaboration.
+    Na,
+}
+
+/// A response and its free-text evidence. A note may be kept without a response.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answer {
+    /// The response, if one was chosen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<Response>,
+    /// Evidence or comment.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// Progress of an action.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Not begun.
+    #[default]
+    NotStarted,
+    /// Under way.
+    InProgress,
+    /// Finished.
+    Done,
+}
+
+/// One SMART action.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    /// Stable id within the assessment.
+    pub id: String,
+    /// What will be done (Specific).
+    pub what: String,
+    /// How success is measured (Measurable).
+    pub measure: String,
+    /// Who owns it (Achievable).
+    pub owner: String,
+    /// What it needs (Achievable).
+    pub resources: String,
+    /// Item or principle id it addresses (Relevant).
+    pub addresses: String,
+    /// Due date, `YYYY-MM-DD`, or empty (Time-bound).
+    pub due: String,
+    /// Progress.
+    pub status: Status,
+}
+
+impl Assessment {
+    /// A blank assessment of `instrument`, stamped with `now`.
+    pub fn new(instrument: InstrumentRef, depth: Depth, now: &str) -> Self {
+        Assessment {
+            format: FORMAT.to_string(),
+            format_version: FORMAT_VERSION,
+            instrument,
+            created: now.to_string(),
+            updated: now.to_string(),
+            depth,
+            context: Context::default(),
+            answers: BTreeMap::new(),
+            actions: Vec::new(),
+        }
+    }
+
+    /// The response given to an item, if any.
+    pub fn response(&self, item_id: &str) -> Option<Response> {
+        self.answers.get(item_id).and_then(|answer| answer.level)
+    }
+}
+
+impl Serialize for Response {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Response::Level(level) => serializer.serialize_u8(*level),
+            Response::Unsure => serializer.serialize_str("unsure"),
+            Response::Na => serializer.serialize_str("na"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Response {
+    /// Accepts exactly what [`Serialize`] writes; [`crate::exchange`] gives the friendly
+    /// messages for untrusted input before this is ever reached.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = serde_json::Value::deserialize(deserializer)?;
+        Response::from_json(&value).ok_or_else(|| serde::de::Error::custom(crate::exchange::LEVEL_RULE))
+    }
+}
+
+impl Response {
+    /// Reads a response from JSON: an integer 1-5, `"unsure"` or `"na"`.
+    pub fn from_json(value: &serde_json::Value) -> Option<Response> {
+        match value {
+            serde_json::Value::String(s) if s == "unsure" => Some(Response::Unsure),
+            serde_json::Value::String(s) if s == "na" => Some(Response::Na),
+            serde_json::Value::Number(n) => {
+                // JavaScript has only doubles, so a level may arrive as 3.0; 2.5 and 0 may not.
+                let f = n.as_f64()?;
+                (f.fract() == 0.0 && (1.0..=5.0).contains(&f)).then(|| Response::Level(f as u8))
+            }
+            _ => None,
+        }
+    }
+}

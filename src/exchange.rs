@@ -1,0 +1,427 @@
+//! Reading and writing assessment documents: the only door untrusted data comes through.
+//!
+//! Import parses JSON, migrates older format versions, then checks every field against the
+//! format and the instrument, collecting every problem with its JSON path, so one message can
+//! tell a user all that is wrong with a file. A document with any problem is refused whole.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::assessment::{
+    Action, Answer, Assessment, Basis, Context, Depth, InstrumentRef, Response, Stage, Status,
+    FORMAT, FORMAT_VERSION,
+};
+use crate::error::{Error, ErrorKind, Problem};
+use crate::instrument::{Instrument, SCALES};
+use crate::scoring;
+
+/// Largest document import reads: 5 MB, far beyond a real assessment (about 60 KB with a note
+/// on every item), small enough that parsing never freezes the page.
+pub const MAX_BYTES: usize = 5 * 1024 * 1024;
+/// Longest note on an answer, in characters.
+pub const MAX_NOTE: usize = 10_000;
+/// Longest title, partner or organisation name, in characters.
+pub const MAX_NAME: usize = 200;
+/// Longest description or action field, in characters.
+pub const MAX_TEXT: usize = 10_000;
+
+/// What a level may be, said the same way wherever a level is refused.
+pub const LEVEL_RULE: &str = "is not a level (1-5, \"unsure\", \"na\")";
+
+/// Reads an exported document from text.
+pub fn import(text: &str, instrument: &Instrument) -> Result<Assessment, Error> {
+    if text.len() > MAX_BYTES {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            "",
+            format!(
+                "the file is {:.1} MB; an assessment file is at most {} MB",
+                text.len() as f64 / 1_048_576.0,
+                MAX_BYTES / 1_048_576
+            ),
+        ));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        Error::new(
+            ErrorKind::Syntax,
+            format!("line {}, column {}", e.line(), e.column()),
+            format!("this is not valid JSON ({})", plain_syntax_error(&e)),
+        )
+    })?;
+    from_value(value, instrument)
+}
+
+/// Reads an assessment from an already-parsed JSON value (a plain JavaScript object).
+pub fn from_value(value: Value, instrument: &Instrument) -> Result<Assessment, Error> {
+    let mut reader = Reader { instrument, problems: Vec::new() };
+    let assessment = reader.document(value);
+    match assessment {
+        Some(assessment) if reader.problems.is_empty() => Ok(assessment),
+        _ => Err(Error::with_problems(ErrorKind::Invalid, reader.problems)),
+    }
+}
+
+/// The document as exported: the assessment with freshly computed results, for convenience.
+pub fn to_value(assessment: &Assessment, instrument: &Instrument) -> Value {
+    let mut value = serde_json::to_value(assessment).unwrap_or(Value::Null);
+    let results = serde_json::to_value(scoring::score(instrument, assessment)).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut value {
+        map.insert("results".into(), results);
+    }
+    value
+}
+
+/// The document as exported, as indented JSON text.
+pub fn export(assessment: &Assessment, instrument: &Instrument) -> String {
+    // Serialising plain structs and maps of strings cannot fail; an empty string would be
+    // refused on import rather than silently accepted.
+    serde_json::to_string_pretty(&to_value(assessment, instrument)).unwrap_or_default()
+}
+
+fn plain_syntax_error(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    // serde_json appends " at line L column C", which the path already says.
+    match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}
+
+/// Appends a key to a JSON path, quoting keys that are not plain identifiers.
+fn key_path(at: &str, key: &str) -> String {
+    let plain = !key.is_empty()
+        && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !key.starts_with(|c: char| c.is_ascii_digit());
+    let key = if plain { key.to_string() } else { Value::String(key.into()).to_string() };
+    if at.is_empty() {
+        key
+    } else {
+        format!("{at}.{key}")
+    }
+}
+
+fn describe(value: &Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 40 {
+        let short: String = text.chars().take(37).collect();
+        format!("{short}...")
+    } else {
+        text
+    }
+}
+
+struct Reader<'a> {
+    instrument: &'a Instrument,
+    problems: Vec<Problem>,
+}
+
+impl Reader<'_> {
+    fn fail(&mut self, at: &str, message: impl Into<String>) {
+        self.problems.push(Problem { at: at.to_string(), message: message.into() });
+    }
+
+    fn document(&mut self, value: Value) -> Option<Assessment> {
+        let Value::Object(mut map) = value else {
+            self.fail("", format!("expected an assessment object, found {}", describe(&value)));
+            return None;
+        };
+        match map.get("format") {
+            Some(Value::String(tag)) if tag == FORMAT => {}
+            Some(other) => {
+                let found = describe(other);
+                self.fail("format", format!("is {found}: this is not a Collaboration Toolkit assessment (expected \"{FORMAT}\")"));
+                return None;
+            }
+            None => {
+                self.fail("format", format!("is missing: this is not a Collaboration Toolkit assessment (expected \"{FORMAT}\")"));
+                return None;
+            }
+        }
+        let version = match map.get("format_version").and_then(Value::as_u64) {
+            Some(v) if v > u64::from(FORMAT_VERSION) => {
+                self.fail("format_version", format!("is {v}: the file was made by a newer version of the toolkit (this one reads up to {FORMAT_VERSION}); update the toolkit to open it"));
+                return None;
+            }
+            Some(v) if v >= 1 => v as u32,
+            _ => {
+                let found = map.get("format_version").map_or("missing".into(), describe);
+                self.fail("format_version", format!("is {found}; expected a whole number from 1 to {FORMAT_VERSION}"));
+                return None;
+            }
+        };
+        migrate(&mut map, version);
+        map.remove("results"); // informative only: results are always recomputed
+
+        const KEYS: [&str; 9] = ["format", "format_version", "instrument", "created", "updated", "depth", "context", "answers", "actions"];
+        self.unknown_keys("", &map, &KEYS);
+
+        let instrument = self.instrument_ref(map.remove("instrument"))?;
+        let created = self.timestamp(&map, "created");
+        let updated = self.timestamp(&map, "updated");
+        let depth = match map.get("depth") {
+            Some(Value::String(s)) if s == "quick" => Depth::Quick,
+            Some(Value::String(s)) if s == "deep" => Depth::Deep,
+            other => {
+                let found = other.map_or("missing".into(), describe);
+                self.fail("depth", format!("is {found}; expected \"quick\" or \"deep\""));
+                Depth::Quick
+            }
+        };
+        let context = self.context(map.remove("context"));
+        let answers = self.answers(map.remove("answers"));
+        let actions = self.actions(map.remove("actions"));
+        Some(Assessment {
+            format: FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            instrument,
+            created,
+            updated,
+            depth,
+            context,
+            answers,
+            actions,
+        })
+    }
+
+    fn unknown_keys(&mut self, at: &str, map: &Map<String, Value>, known: &[&str]) {
+        for key in map.keys().filter(|key| !known.contains(&key.as_str())) {
+            self.fail(&key_path(at, key), "is not a field of this format");
+        }
+    }
+
+    fn object(&mut self, at: &str, value: Option<Value>) -> Option<Map<String, Value>> {
+        match value {
+            Some(Value::Object(map)) => Some(map),
+            Some(other) => {
+                self.fail(at, format!("expected an object, found {}", describe(&other)));
+                None
+            }
+            None => {
+                self.fail(at, "is missing");
+                None
+            }
+        }
+    }
+
+    fn instrument_ref(&mut self, value: Option<Value>) -> Option<InstrumentRef> {
+        let map = self.object("instrument", value)?;
+        let id = map.get("id").and_then(Value::as_str).unwrap_or_default();
+        let version = map.get("version").and_then(Value::as_str).unwrap_or_default();
+        if id != self.instrument.id {
+            let found = map.get("id").map_or("missing".into(), describe);
+            self.fail("instrument.id", format!("is {found}: this toolkit has the instrument \"{}\"", self.instrument.id));
+            return None;
+        }
+        if version != self.instrument.version {
+            let found = map.get("version").map_or("missing".into(), describe);
+            self.fail("instrument.version", format!("is {found}: this toolkit has version \"{}\" of the instrument", self.instrument.version));
+            return None;
+        }
+        Some(InstrumentRef { id: id.into(), version: version.into() })
+    }
+
+    /// A string field that may be absent (read as empty) but not of another type or too long.
+    fn text(&mut self, at: &str, map: &Map<String, Value>, key: &str, max: usize) -> String {
+        let at = key_path(at, key);
+        match map.get(key) {
+            None | Some(Value::Null) => String::new(),
+            Some(Value::String(s)) if s.chars().count() <= max => s.clone(),
+            Some(Value::String(s)) => {
+                self.fail(&at, format!("is {} characters long; the limit is {max}", s.chars().count()));
+                String::new()
+            }
+            Some(other) => {
+                self.fail(&at, format!("expected text, found {}", describe(other)));
+                String::new()
+            }
+        }
+    }
+
+    fn timestamp(&mut self, map: &Map<String, Value>, key: &str) -> String {
+        let text = self.text("", map, key, 40);
+        if !text.is_empty() && !is_timestamp(&text) {
+            self.fail(key, format!("\"{text}\" is not a date and time like 2026-11-22T10:00:00Z"));
+        }
+        text
+    }
+
+    fn choice<T: Copy>(&mut self, at: &str, map: &Map<String, Value>, key: &str, options: &[(&str, T)]) -> Option<T> {
+        match map.get(key) {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if options.iter().any(|(name, _)| name == s) => {
+                options.iter().find(|(name, _)| name == s).map(|(_, value)| *value)
+            }
+            Some(other) => {
+                let names: Vec<String> = options.iter().map(|(name, _)| format!("\"{name}\"")).collect();
+                self.fail(&key_path(at, key), format!("is {}; expected one of {}", describe(other), names.join(", ")));
+                None
+            }
+        }
+    }
+
+    fn context(&mut self, value: Option<Value>) -> Context {
+        let Some(map) = self.object("context", value) else { return Context::default() };
+        self.unknown_keys("context", &map, &["title", "description", "partners", "scale", "stage", "basis", "organisation"]);
+        let scale = match map.get("scale") {
+            None | Some(Value::Null) => None,
+            Some(value) => match value.as_f64() {
+                Some(f) if f.fract() == 0.0 && SCALES.contains(&(f as u8)) && f >= 1.0 => Some(f as u8),
+                _ => {
+                    self.fail("context.scale", format!("is {}; expected a whole number from 1 (individuals) to 5 (system-wide)", describe(value)));
+                    None
+                }
+            },
+        };
+        let partners = match map.get("partners") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(list)) => {
+                let mut partners = Vec::new();
+                for (i, partner) in list.iter().enumerate() {
+                    match partner {
+                        Value::String(s) if s.chars().count() <= MAX_NAME => partners.push(s.clone()),
+                        Value::String(_) => self.fail(&format!("context.partners[{i}]"), format!("is longer than {MAX_NAME} characters")),
+                        other => self.fail(&format!("context.partners[{i}]"), format!("expected text, found {}", describe(other))),
+                    }
+                }
+                partners
+            }
+            Some(other) => {
+                self.fail("context.partners", format!("expected a list of names, found {}", describe(other)));
+                Vec::new()
+            }
+        };
+        Context {
+            title: self.text("context", &map, "title", MAX_NAME),
+            description: self.text("context", &map, "description", MAX_TEXT),
+            partners,
+            scale,
+            stage: self.choice("context", &map, "stage", &[
+                ("planned", Stage::Planned),
+                ("starting", Stage::Starting),
+                ("established", Stage::Established),
+                ("review", Stage::Review),
+            ]),
+            basis: self.choice("context", &map, "basis", &[
+                ("voluntary", Basis::Voluntary),
+                ("encouraged", Basis::Encouraged),
+                ("mandated", Basis::Mandated),
+            ]),
+            organisation: self.text("context", &map, "organisation", MAX_NAME),
+        }
+    }
+
+    fn answers(&mut self, value: Option<Value>) -> BTreeMap<String, Answer> {
+        let mut answers = BTreeMap::new();
+        let Some(map) = self.object("answers", value) else { return answers };
+        for (id, value) in map {
+            let at = key_path("answers", &id);
+            if self.instrument.item(&id).is_none() {
+                self.fail(&at, format!("is not a question in instrument \"{}\" version \"{}\"", self.instrument.id, self.instrument.version));
+                continue;
+            }
+            let Some(fields) = self.object(&at, Some(value)) else { continue };
+            self.unknown_keys(&at, &fields, &["level", "note"]);
+            let level = match fields.get("level") {
+                None | Some(Value::Null) => None,
+                Some(value) => match Response::from_json(value) {
+                    Some(response) => Some(response),
+                    None => {
+                        self.fail(&key_path(&at, "level"), format!("{} {LEVEL_RULE}", describe(value)));
+                        None
+                    }
+                },
+            };
+            let note = self.text(&at, &fields, "note", MAX_NOTE);
+            answers.insert(id, Answer { level, note });
+        }
+        answers
+    }
+
+    fn actions(&mut self, value: Option<Value>) -> Vec<Action> {
+        let list = match value {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(list)) => list,
+            Some(other) => {
+                self.fail("actions", format!("expected a list of actions, found {}", describe(&other)));
+                return Vec::new();
+            }
+        };
+        let mut actions = Vec::with_capacity(list.len());
+        for (i, value) in list.into_iter().enumerate() {
+            let at = format!("actions[{i}]");
+            let Some(map) = self.object(&at, Some(value)) else { continue };
+            self.unknown_keys(&at, &map, &["id", "what", "measure", "owner", "resources", "addresses", "due", "status"]);
+            let action = Action {
+                id: self.text(&at, &map, "id", MAX_NAME),
+                what: self.text(&at, &map, "what", MAX_TEXT),
+                measure: self.text(&at, &map, "measure", MAX_TEXT),
+                owner: self.text(&at, &map, "owner", MAX_NAME),
+                resources: self.text(&at, &map, "resources", MAX_TEXT),
+                addresses: self.text(&at, &map, "addresses", MAX_NAME),
+                due: self.text(&at, &map, "due", 10),
+                status: self
+                    .choice(&at, &map, "status", &[
+                        ("not_started", Status::NotStarted),
+                        ("in_progress", Status::InProgress),
+                        ("done", Status::Done),
+                    ])
+                    .unwrap_or_default(),
+            };
+            if !action.addresses.is_empty() && !self.instrument.has_id(&action.addresses) {
+                self.fail(&key_path(&at, "addresses"), format!("\"{}\" is not an item or principle of the instrument", action.addresses));
+            }
+            if !action.due.is_empty() && !is_date(&action.due) {
+                self.fail(&key_path(&at, "due"), format!("\"{}\" is not a real date written YYYY-MM-DD", action.due));
+            }
+            actions.push(action);
+        }
+        actions
+    }
+}
+
+/// Brings an older document up to [`FORMAT_VERSION`]. Version 1 is the first, so there is
+/// nothing to do yet; each later version adds one step here.
+fn migrate(map: &mut Map<String, Value>, from: u32) {
+    if from < FORMAT_VERSION {
+        map.insert("format_version".into(), Value::from(FORMAT_VERSION));
+    }
+}
+
+fn digits(text: &str) -> Option<u32> {
+    (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten()
+}
+
+/// A real calendar date written `YYYY-MM-DD` (2026-02-29 is not one).
+pub fn is_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return false };
+    let (Some(year), Some(month), Some(day)) = (digits(y), digits(m), digits(d)) else { return false };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 || year == 0 {
+        return false;
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// A UTC or offset timestamp such as `2026-11-22T10:00:00Z` or `2026-11-22T10:00:00.123+01:00`.
+pub fn is_timestamp(text: &str) -> bool {
+    let Some((date, time)) = text.split_once('T') else { return false };
+    let time = time.trim_end_matches('Z');
+    let time = match time.find(['+', '-']) {
+        Some(cut) => &time[..cut],
+        None => time,
+    };
+    let clock = time.split('.').next().unwrap_or_default();
+    let parts: Vec<Option<u32>> = clock.split(':').map(digits).collect();
+    let valid_clock = matches!(parts.as_slice(), [Some(h), Some(m), Some(s)] if *h < 24 && *m < 60 && *s < 61)
+        || matches!(parts.as_slice(), [Some(h), Some(m)] if *h < 24 && *m < 60);
+    is_date(date) && valid_clock
+}

@@ -1,0 +1,199 @@
+//! The audit itself: principles, items, maturity descriptors and the Healthcare Leadership
+//! Model dimensions. The content is data (`src/instrument/audit.json`), compiled into the
+//! module and checked when it is first used.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind, Problem};
+
+/// The instrument compiled into the module.
+const BUILTIN: &str = include_str!("instrument/audit.json");
+
+/// Number of maturity levels: 1 Not in place … 5 Exemplary.
+pub const LEVELS: usize = 5;
+
+/// Smallest and largest scale of collaboration (1 individuals … 5 system-wide).
+pub const SCALES: std::ops::RangeInclusive<u8> = 1..=5;
+
+/// The whole instrument, in the public shape `CollabToolkit.instrument()` returns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instrument {
+    /// Stable id; assessments name it.
+    pub id: String,
+    /// Goes up whenever the content changes.
+    pub version: String,
+    /// The five level names, level 1 first.
+    pub levels: Vec<String>,
+    /// The scales of collaboration, smallest first, for the context question.
+    pub scales: Vec<Scale>,
+    /// The nine Healthcare Leadership Model dimensions, in model order.
+    pub dimensions: Vec<Dimension>,
+    /// The principles, in the order they are asked and reported.
+    pub principles: Vec<Principle>,
+}
+
+/// One answer to "how big is this collaboration?".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    /// 1 (individuals) to 5 (system-wide).
+    pub value: u8,
+    /// Short name, e.g. "Between individuals".
+    pub label: String,
+    /// A recognisable example.
+    pub example: String,
+}
+
+/// One Healthcare Leadership Model dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    /// Stable id, e.g. `engaging_the_team`.
+    pub id: String,
+    /// The model's own name, e.g. "Engaging the team".
+    pub name: String,
+    /// What developing it means for collaboration, in our words.
+    pub description: String,
+}
+
+/// A principle of partnership working and its items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Principle {
+    /// Stable id, e.g. `trust`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Why it matters, in a paragraph.
+    pub summary: String,
+    /// Its statements, in order; exactly one is core.
+    pub items: Vec<Item>,
+}
+
+/// One statement a respondent rates against five descriptors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Stable id, e.g. `trust.openness`. A change of meaning gets a new id.
+    pub id: String,
+    /// The statement.
+    pub statement: String,
+    /// What evidence to think about.
+    pub hint: String,
+    /// Part of the quick check.
+    pub core: bool,
+    /// Smallest scale of collaboration it applies to (1 = every scale).
+    #[serde(default = "one")]
+    pub min_scale: u8,
+    /// What each level looks like, level 1 first.
+    pub descriptors: Vec<String>,
+    /// Leadership dimension ids it draws on.
+    pub dimensions: Vec<String>,
+    /// A suggested action that seeds the action plan.
+    pub action_prompt: String,
+}
+
+fn one() -> u8 {
+    1
+}
+
+impl Instrument {
+    /// The instrument compiled into the module, parsed and checked once.
+    pub fn builtin() -> Result<&'static Instrument, Error> {
+        static CELL: OnceLock<Result<Instrument, Error>> = OnceLock::new();
+        CELL.get_or_init(|| Instrument::from_json(BUILTIN)).as_ref().map_err(Clone::clone)
+    }
+
+    /// Parses and checks an instrument. Every structural rule is checked, so a content edit
+    /// that breaks one fails the build's tests with a message naming the item.
+    pub fn from_json(text: &str) -> Result<Instrument, Error> {
+        let instrument: Instrument = serde_json::from_str(text).map_err(|e| {
+            Error::new(
+                ErrorKind::Instrument,
+                format!("line {}, column {}", e.line(), e.column()),
+                e.to_string(),
+            )
+        })?;
+        let problems = instrument.check();
+        if problems.is_empty() {
+            Ok(instrument)
+        } else {
+            Err(Error::with_problems(ErrorKind::Instrument, problems))
+        }
+    }
+
+    /// Every item, in instrument order, with its principle.
+    pub fn items(&self) -> impl Iterator<Item = (&Principle, &Item)> {
+        self.principles.iter().flat_map(|p| p.items.iter().map(move |i| (p, i)))
+    }
+
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().map(|(_, item)| item).find(|item| item.id == id)
+    }
+
+    /// Whether an item or principle with this id exists.
+    pub fn has_id(&self, id: &str) -> bool {
+        self.principles.iter().any(|p| p.id == id) || self.item(id).is_some()
+    }
+
+    fn check(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let mut fail = |at: String, message: String| problems.push(Problem { at, message });
+        if self.levels.len() != LEVELS {
+            fail("levels".into(), format!("has {} names, needs {LEVELS}", self.levels.len()));
+        }
+        let scale_values: Vec<u8> = self.scales.iter().map(|s| s.value).collect();
+        if scale_values != SCALES.collect::<Vec<_>>() {
+            fail("scales".into(), format!("values are {scale_values:?}, need 1 to 5 in order"));
+        }
+        let dimension_ids: HashSet<&str> = self.dimensions.iter().map(|d| d.id.as_str()).collect();
+        if dimension_ids.len() != self.dimensions.len() {
+            fail("dimensions".into(), "ids are not unique".into());
+        }
+        let mut ids = HashSet::new();
+        for (p, principle) in self.principles.iter().enumerate() {
+            let at = format!("principles[{p}] ({})", principle.id);
+            if !ids.insert(principle.id.as_str()) {
+                fail(at.clone(), "id is used twice".into());
+            }
+            let cores = principle.items.iter().filter(|item| item.core).count();
+            if cores != 1 {
+                fail(at.clone(), format!("has {cores} core items, needs exactly 1"));
+            }
+            for item in &principle.items {
+                let at = format!("{at}.items ({})", item.id);
+                if !ids.insert(item.id.as_str()) {
+                    fail(at.clone(), "id is used twice".into());
+                }
+                if !item.id.starts_with(&format!("{}.", principle.id)) {
+                    fail(at.clone(), format!("id must start with \"{}.\"", principle.id));
+                }
+                if !SCALES.contains(&item.min_scale) {
+                    fail(at.clone(), format!("min_scale {} is not 1 to 5", item.min_scale));
+                }
+                let distinct: HashSet<&String> = item.descriptors.iter().collect();
+                if item.descriptors.len() != LEVELS || distinct.len() != LEVELS {
+                    fail(at.clone(), format!("needs {LEVELS} distinct descriptors"));
+                }
+                if item.dimensions.is_empty() || item.dimensions.len() > 3 {
+                    fail(at.clone(), "needs 1 to 3 leadership dimensions".into());
+                }
+                for dimension in &item.dimensions {
+                    if !dimension_ids.contains(dimension.as_str()) {
+                        fail(at.clone(), format!("dimension \"{dimension}\" does not exist"));
+                    }
+                }
+                let texts = [&item.statement, &item.hint, &item.action_prompt];
+                if texts.into_iter().chain(&item.descriptors).any(|t| t.trim().is_empty()) {
+                    fail(at.clone(), "has an empty text".into());
+                }
+            }
+        }
+        problems
+    }
+}
