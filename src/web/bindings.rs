@@ -1,0 +1,104 @@
+//! The JavaScript API. Every export is deserialise → call the core → serialise, and every
+//! failure leaves as a real JavaScript `Error` through [`js_error`].
+
+use std::fmt::Display;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::assessment::{Assessment, Depth, InstrumentRef};
+use crate::exchange;
+use crate::instrument::Instrument;
+use crate::scoring;
+
+use super::widget::{self, State, View, Widget};
+
+/// The one place an engine error becomes a JavaScript `Error`.
+fn js_error(e: impl Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+fn builtin() -> Result<&'static Instrument, JsError> {
+    Instrument::builtin().map_err(js_error)
+}
+
+/// Serialises to plain JS objects (not `Map`s), `null` for missing values, as JSON would.
+pub(super) fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(js_error)
+}
+
+/// Reads an assessment from a plain JS object, with the same checks and messages as import.
+fn assessment_from_js(value: JsValue) -> Result<Assessment, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Err(JsError::new("expected an assessment object, found nothing"));
+    }
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| js_error(format_args!("the assessment could not be read as plain data ({e})")))?;
+    exchange::from_value(json, builtin()?).map_err(js_error)
+}
+
+/// The instrument: principles, items, descriptors and leadership dimensions.
+#[wasm_bindgen]
+pub fn instrument() -> Result<JsValue, JsError> {
+    to_js(builtin()?)
+}
+
+/// Scores an assessment object and returns the results object.
+#[wasm_bindgen]
+pub fn score(assessment: JsValue) -> Result<JsValue, JsError> {
+    let assessment = assessment_from_js(assessment)?;
+    to_js(&scoring::score(builtin()?, &assessment))
+}
+
+/// Parses and checks the text of an exported file; returns the assessment object.
+#[wasm_bindgen(js_name = importAssessment)]
+pub fn import_assessment(text: JsValue) -> Result<JsValue, JsError> {
+    let text = text.as_string().ok_or_else(|| JsError::new("importAssessment expects the text of a file (a string)"))?;
+    to_js(&exchange::import(&text, builtin()?).map_err(js_error)?)
+}
+
+/// Checks an assessment object and returns the JSON text of its export file.
+#[wasm_bindgen(js_name = exportAssessment)]
+pub fn export_assessment(assessment: JsValue) -> Result<String, JsError> {
+    let assessment = assessment_from_js(assessment)?;
+    Ok(exchange::export(&assessment, builtin()?))
+}
+
+/// What `mount` accepts. Unknown options are refused so a typo is noticed, not ignored.
+#[derive(serde::Deserialize, Default)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+struct MountOptions {
+    depth: Option<Depth>,
+}
+
+thread_local! {
+    static NEXT_UID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Renders the toolkit into `element` and returns a handle with `unmount()`.
+#[wasm_bindgen]
+pub fn mount(element: JsValue, options: JsValue) -> Result<Widget, JsError> {
+    let element: web_sys::Element = element
+        .dyn_into()
+        .map_err(|_| JsError::new("mount expects a DOM element, such as document.getElementById('toolkit')"))?;
+    let options: MountOptions = if options.is_undefined() || options.is_null() {
+        MountOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format_args!("mount options: {e}")))?
+    };
+    let instrument = builtin()?;
+    let n = NEXT_UID.with(|count| {
+        count.set(count.get() + 1);
+        count.get()
+    });
+    let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
+    let reference = InstrumentRef { id: instrument.id.clone(), version: instrument.version.clone() };
+    let state = State {
+        uid: format!("ctk{n}"),
+        instrument,
+        assessment: Assessment::new(reference, options.depth.unwrap_or(Depth::Quick), &now),
+        view: View::Questions,
+        error: None,
+    };
+    widget::mount(element, state).map_err(|e| JsError::new(&format!("could not draw the toolkit: {e:?}")))
+}

@@ -1,0 +1,91 @@
+//! Small helpers for building DOM trees from Rust. Text always goes in as text nodes or
+//! attribute values, never parsed as HTML, so user and imported text cannot inject markup.
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement};
+
+/// An element under construction. DOM calls can fail only on names we write ourselves (an
+/// invalid tag or attribute name), so the first failure is carried to `build()` rather than
+/// checked at every step.
+pub struct H {
+    doc: Document,
+    el: Result<Element, JsValue>,
+}
+
+impl H {
+    /// A new element of `tag`.
+    pub fn new(doc: &Document, tag: &str) -> H {
+        H { doc: doc.clone(), el: doc.create_element(tag) }
+    }
+
+    fn and(mut self, step: impl FnOnce(&Document, &Element) -> Result<(), JsValue>) -> H {
+        if let Ok(el) = &self.el {
+            if let Err(e) = step(&self.doc, el) {
+                self.el = Err(e);
+            }
+        }
+        self
+    }
+
+    /// Sets the class attribute.
+    pub fn class(self, class: &str) -> H {
+        self.and(|_, el| {
+            el.set_class_name(class);
+            Ok(())
+        })
+    }
+
+    /// Sets an attribute.
+    pub fn attr(self, name: &str, value: &str) -> H {
+        self.and(|_, el| el.set_attribute(name, value))
+    }
+
+    /// Sets an attribute only when `on` is true (for boolean attributes such as `checked`).
+    pub fn flag(self, name: &str, on: bool) -> H {
+        if on {
+            self.attr(name, "")
+        } else {
+            self
+        }
+    }
+
+    /// Appends text, as a text node.
+    pub fn text(self, text: &str) -> H {
+        self.and(|doc, el| el.append_child(&doc.create_text_node(text)).map(drop))
+    }
+
+    /// Appends a child element.
+    pub fn child(self, child: H) -> H {
+        match child.el {
+            Ok(child) => self.and(|_, el| el.append_child(&child).map(drop)),
+            Err(e) => H { doc: self.doc, el: Err(e) },
+        }
+    }
+
+    /// Appends every child.
+    pub fn children(self, children: impl IntoIterator<Item = H>) -> H {
+        children.into_iter().fold(self, H::child)
+    }
+
+    /// Sets one CSS property through the CSSOM, which a strict `style-src` policy allows
+    /// (a `style` attribute written as markup it would block).
+    pub fn css(self, property: &str, value: &str) -> H {
+        self.and(|_, el| match el.dyn_ref::<HtmlElement>() {
+            Some(el) => el.style().set_property(property, value),
+            None => Ok(()),
+        })
+    }
+
+    /// The finished element.
+    pub fn build(self) -> Result<Element, JsValue> {
+        self.el
+    }
+}
+
+/// Moves focus to an element (a view's heading, so screen readers announce the new view).
+pub fn focus(el: &Element) -> Result<(), JsValue> {
+    match el.dyn_ref::<HtmlElement>() {
+        Some(el) => el.focus(),
+        None => Ok(()),
+    }
+}

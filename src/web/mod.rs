@@ -1,0 +1,8 @@
+//! The browser layer, built only for `wasm32`: the `CollabToolkit` JavaScript API and the
+//! widget that renders the questionnaire and results. It holds no scoring logic: every figure
+//! it shows comes from the core.
+
+mod bindings;
+mod dom;
+mod view;
+mod widget;
