@@ -36,8 +36,9 @@ pub mod instrument;
 /// Assessment + Instrument → Results, by the exact rules.
 pub mod scoring;
 
+/// The browser layer (wasm32 only): the `CollabToolkit` JS API and the widget.
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use assessment::{Answer, Assessment, Depth, Response};
 pub use error::{Error, ErrorKind};

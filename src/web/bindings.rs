@@ -84,7 +84,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Widget, JsError> {
     let options: MountOptions = if options.is_undefined() || options.is_null() {
         MountOptions::default()
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| js_error(format_args!("mount options: {e}")))?
+        // Through serde_json::Value: serde-wasm-bindgen reads only the fields a struct
+        // declares, so a misspelt option would otherwise be ignored without a word.
+        let json: serde_json::Value = serde_wasm_bindgen::from_value(options)
+            .map_err(|e| js_error(format_args!("mount options could not be read ({e})")))?;
+        serde_json::from_value(json).map_err(|e| js_error(format_args!("mount options: {e}")))?
     };
     let instrument = builtin()?;
     let n = NEXT_UID.with(|count| {

@@ -2,7 +2,7 @@
 //! widget that renders the questionnaire and results. It holds no scoring logic: every figure
 //! it shows comes from the core.
 
-mod bindings;
+pub mod bindings;
 mod dom;
 mod view;
-mod widget;
+pub mod widget;

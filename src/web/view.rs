@@ -267,7 +267,7 @@ fn results(doc: &Document, state: &State) -> H {
     let responded = state.answered();
     let mut completeness = H::new(doc, "p").text(&format!(
         "You answered {responded} of {asked} questions ({} %).",
-        (r.completeness * 100.0).round()
+        (r.completeness * 100.0).round() as u32
     ));
     if responded < asked {
         completeness = H::new(doc, "div").class("ctk-warning").child(completeness).child(H::new(doc, "p").text(
@@ -326,7 +326,7 @@ fn results(doc: &Document, state: &State) -> H {
         "ol",
         r.leadership.iter().take(3).filter_map(|need| {
             let dimension = instrument.dimensions.iter().find(|d| d.id == need.dimension)?;
-            Some((dimension.name.clone(), format!("Need {} %. {}", (need.need * 100.0).round(), dimension.description)))
+            Some((dimension.name.clone(), format!("Need {} %. {}", (need.need * 100.0).round() as u32, dimension.description)))
         }),
     );
 

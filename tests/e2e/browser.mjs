@@ -1,0 +1,45 @@
+// Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core, the page
+// opened by its file:// URL exactly as a user double-clicking it would, and a record of every
+// request, console error and Content Security Policy violation the page produces.
+import { chromium } from 'playwright-core';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const pageUrl = pathToFileURL(path.join(root, 'www/index.html')).href;
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    // The flags keep Chromium from calling home on a machine with no network.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Opens a page that records what it does; `problems()` lists anything a user should never cause. */
+export async function open(browser, { width = 1280, height = 900, url = pageUrl } = {}) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  const started = Date.now();
+  await page.goto(url);
+  await page.waitForSelector('fieldset.ctk-question');
+  const firstQuestionMs = Date.now() - started;
+  return {
+    page,
+    firstQuestionMs,
+    problems() {
+      const offsite = requests.filter((u) => !/^(file|data|blob):/.test(u)).map((u) => `request: ${u}`);
+      return [...offsite, ...errors];
+    },
+  };
+}
