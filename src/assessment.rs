@@ -69,6 +69,66 @@ pub enum Stage {
     Review,
 }
 
+/// Where a collaboration sits on the continuum from networking to integration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Continuum {
+    /// Exchanging information.
+    Networking,
+    /// Also adjusting activities to fit.
+    Coordinating,
+    /// Also sharing resources.
+    Cooperating,
+    /// Also building each other's capacity and sharing risk.
+    Collaborating,
+    /// Combined services, budgets or organisations.
+    Integrating,
+}
+
+/// The names a fixed-choice field may take in the format, in order.
+pub trait Options: Sized + Copy + 'static {
+    /// Every name, in the order they are offered.
+    const NAMES: &'static [&'static str];
+    /// Every value, in the same order as [`Options::NAMES`].
+    const ALL: &'static [Self];
+    /// The value with this name.
+    fn from_name(name: &str) -> Option<Self> {
+        Self::NAMES.iter().position(|n| *n == name).map(|i| Self::ALL[i])
+    }
+    /// The name of this value.
+    fn name(self) -> &'static str
+    where
+        Self: PartialEq,
+    {
+        Self::ALL.iter().position(|v| *v == self).map_or("", |i| Self::NAMES[i])
+    }
+}
+
+impl Options for Continuum {
+    const NAMES: &'static [&'static str] = &["networking", "coordinating", "cooperating", "collaborating", "integrating"];
+    const ALL: &'static [Self] = &[Continuum::Networking, Continuum::Coordinating, Continuum::Cooperating, Continuum::Collaborating, Continuum::Integrating];
+}
+
+impl Options for Stage {
+    const NAMES: &'static [&'static str] = &["planned", "starting", "established", "review"];
+    const ALL: &'static [Self] = &[Stage::Planned, Stage::Starting, Stage::Established, Stage::Review];
+}
+
+impl Options for Basis {
+    const NAMES: &'static [&'static str] = &["voluntary", "encouraged", "mandated"];
+    const ALL: &'static [Self] = &[Basis::Voluntary, Basis::Encouraged, Basis::Mandated];
+}
+
+impl Options for Status {
+    const NAMES: &'static [&'static str] = &["not_started", "in_progress", "done"];
+    const ALL: &'static [Self] = &[Status::NotStarted, Status::InProgress, Status::Done];
+}
+
+impl Options for Depth {
+    const NAMES: &'static [&'static str] = &["quick", "deep"];
+    const ALL: &'static [Self] = &[Depth::Quick, Depth::Deep];
+}
+
 /// Why the partners are working together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -93,6 +153,9 @@ pub struct Context {
     /// 1 individuals … 5 system-wide; `None` until chosen (then no item is hidden).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scale: Option<u8>,
+    /// Where it sits from networking to integrating, if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub continuum: Option<Continuum>,
     /// Life stage, if given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stage: Option<Stage>,
@@ -209,7 +272,7 @@ impl Response {
             serde_json::Value::Number(n) => {
                 // JavaScript has only doubles, so a level may arrive as 3.0; 2.5 and 0 may not.
                 let f = n.as_f64()?;
-                (f.fract() == 0.0 && (1.0..=5.0).contains(&f)).then(|| Response::Level(f as u8))
+                (f.fract() == 0.0 && (1.0..=5.0).contains(&f)).then_some(Response::Level(f as u8))
             }
             _ => None,
         }

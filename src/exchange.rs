@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use serde_json::{Map, Value};
 
 use crate::assessment::{
-    Action, Answer, Assessment, Basis, Context, Depth, InstrumentRef, Response, Stage, Status,
-    FORMAT, FORMAT_VERSION,
+    Action, Answer, Assessment, Context, Depth, InstrumentRef, Options, Response, FORMAT,
+    FORMAT_VERSION,
 };
 use crate::error::{Error, ErrorKind, Problem};
 use crate::instrument::{Instrument, SCALES};
@@ -161,15 +161,10 @@ impl Reader<'_> {
         let instrument = self.instrument_ref(map.remove("instrument"))?;
         let created = self.timestamp(&map, "created");
         let updated = self.timestamp(&map, "updated");
-        let depth = match map.get("depth") {
-            Some(Value::String(s)) if s == "quick" => Depth::Quick,
-            Some(Value::String(s)) if s == "deep" => Depth::Deep,
-            other => {
-                let found = other.map_or("missing".into(), describe);
-                self.fail("depth", format!("is {found}; expected \"quick\" or \"deep\""));
-                Depth::Quick
-            }
-        };
+        if map.get("depth").is_none_or(Value::is_null) {
+            self.fail("depth", "is missing; expected \"quick\" or \"deep\"");
+        }
+        let depth = self.choice("", &map, "depth").unwrap_or(Depth::Quick);
         let context = self.context(map.remove("context"));
         let answers = self.answers(map.remove("answers"));
         let actions = self.actions(map.remove("actions"));
@@ -248,23 +243,24 @@ impl Reader<'_> {
         text
     }
 
-    fn choice<T: Copy>(&mut self, at: &str, map: &Map<String, Value>, key: &str, options: &[(&str, T)]) -> Option<T> {
+    /// A fixed-choice field that may be absent or null, but not another value.
+    fn choice<T: Options>(&mut self, at: &str, map: &Map<String, Value>, key: &str) -> Option<T> {
         match map.get(key) {
             None | Some(Value::Null) => None,
-            Some(Value::String(s)) if options.iter().any(|(name, _)| name == s) => {
-                options.iter().find(|(name, _)| name == s).map(|(_, value)| *value)
-            }
-            Some(other) => {
-                let names: Vec<String> = options.iter().map(|(name, _)| format!("\"{name}\"")).collect();
-                self.fail(&key_path(at, key), format!("is {}; expected one of {}", describe(other), names.join(", ")));
-                None
+            Some(value) => {
+                let found = value.as_str().and_then(T::from_name);
+                if found.is_none() {
+                    let names: Vec<String> = T::NAMES.iter().map(|name| format!("\"{name}\"")).collect();
+                    self.fail(&key_path(at, key), format!("is {}; expected one of {}", describe(value), names.join(", ")));
+                }
+                found
             }
         }
     }
 
     fn context(&mut self, value: Option<Value>) -> Context {
         let Some(map) = self.object("context", value) else { return Context::default() };
-        self.unknown_keys("context", &map, &["title", "description", "partners", "scale", "stage", "basis", "organisation"]);
+        self.unknown_keys("context", &map, &["title", "description", "partners", "scale", "continuum", "stage", "basis", "organisation"]);
         let scale = match map.get("scale") {
             None | Some(Value::Null) => None,
             Some(value) => match value.as_f64() {
@@ -298,17 +294,9 @@ impl Reader<'_> {
             description: self.text("context", &map, "description", MAX_TEXT),
             partners,
             scale,
-            stage: self.choice("context", &map, "stage", &[
-                ("planned", Stage::Planned),
-                ("starting", Stage::Starting),
-                ("established", Stage::Established),
-                ("review", Stage::Review),
-            ]),
-            basis: self.choice("context", &map, "basis", &[
-                ("voluntary", Basis::Voluntary),
-                ("encouraged", Basis::Encouraged),
-                ("mandated", Basis::Mandated),
-            ]),
+            continuum: self.choice("context", &map, "continuum"),
+            stage: self.choice("context", &map, "stage"),
+            basis: self.choice("context", &map, "basis"),
             organisation: self.text("context", &map, "organisation", MAX_NAME),
         }
     }
@@ -362,13 +350,7 @@ impl Reader<'_> {
                 resources: self.text(&at, &map, "resources", MAX_TEXT),
                 addresses: self.text(&at, &map, "addresses", MAX_NAME),
                 due: self.text(&at, &map, "due", 10),
-                status: self
-                    .choice(&at, &map, "status", &[
-                        ("not_started", Status::NotStarted),
-                        ("in_progress", Status::InProgress),
-                        ("done", Status::Done),
-                    ])
-                    .unwrap_or_default(),
+                status: self.choice(&at, &map, "status").unwrap_or_default(),
             };
             if !action.addresses.is_empty() && !self.instrument.has_id(&action.addresses) {
                 self.fail(&key_path(&at, "addresses"), format!("\"{}\" is not an item or principle of the instrument", action.addresses));

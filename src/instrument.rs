@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use crate::assessment::{Basis, Continuum, Stage};
 use crate::error::{Error, ErrorKind, Problem};
 
 /// The instrument compiled into the module.
@@ -30,6 +31,12 @@ pub struct Instrument {
     pub levels: Vec<String>,
     /// The scales of collaboration, smallest first, for the context question.
     pub scales: Vec<Scale>,
+    /// Where a collaboration sits from networking to integrating (context question).
+    pub continuum: Vec<Choice>,
+    /// Life stages of a collaboration (context question).
+    pub stages: Vec<Choice>,
+    /// Why the partners work together (context question).
+    pub bases: Vec<Choice>,
     /// The nine Healthcare Leadership Model dimensions, in model order.
     pub dimensions: Vec<Dimension>,
     /// The principles, in the order they are asked and reported.
@@ -46,6 +53,18 @@ pub struct Scale {
     pub label: String,
     /// A recognisable example.
     pub example: String,
+}
+
+/// One option of a context question whose values are fixed by the format.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// The value stored in assessments, e.g. `planned`.
+    pub value: String,
+    /// Short name.
+    pub label: String,
+    /// One line that helps a respondent choose.
+    pub hint: String,
 }
 
 /// One Healthcare Leadership Model dimension.
@@ -82,6 +101,8 @@ pub struct Item {
     pub id: String,
     /// The statement.
     pub statement: String,
+    /// The statement reworded as readiness, shown when the collaboration is still planned.
+    pub readiness: String,
     /// What evidence to think about.
     pub hint: String,
     /// Part of the quick check.
@@ -151,6 +172,9 @@ impl Instrument {
         if scale_values != SCALES.collect::<Vec<_>>() {
             fail("scales".into(), format!("values are {scale_values:?}, need 1 to 5 in order"));
         }
+        check_choices::<Continuum>("continuum", &self.continuum, &mut fail);
+        check_choices::<Stage>("stages", &self.stages, &mut fail);
+        check_choices::<Basis>("bases", &self.bases, &mut fail);
         let dimension_ids: HashSet<&str> = self.dimensions.iter().map(|d| d.id.as_str()).collect();
         if dimension_ids.len() != self.dimensions.len() {
             fail("dimensions".into(), "ids are not unique".into());
@@ -188,12 +212,25 @@ impl Instrument {
                         fail(at.clone(), format!("dimension \"{dimension}\" does not exist"));
                     }
                 }
-                let texts = [&item.statement, &item.hint, &item.action_prompt];
+                let texts = [&item.statement, &item.readiness, &item.hint, &item.action_prompt];
                 if texts.into_iter().chain(&item.descriptors).any(|t| t.trim().is_empty()) {
                     fail(at.clone(), "has an empty text".into());
                 }
             }
         }
         problems
+    }
+}
+
+/// The options of a context question must be exactly the values the format allows, so the
+/// page can never offer a value that import would refuse.
+fn check_choices<T: crate::assessment::Options>(
+    at: &str,
+    choices: &[Choice],
+    fail: &mut impl FnMut(String, String),
+) {
+    let values: Vec<&str> = choices.iter().map(|c| c.value.as_str()).collect();
+    if values != T::NAMES {
+        fail(at.into(), format!("values are {values:?}, the format allows {:?}", T::NAMES));
     }
 }

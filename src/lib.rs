@@ -13,7 +13,7 @@
 //!
 //! let instrument = Instrument::builtin().unwrap();
 //! let text = r#"{ "format": "collab-toolkit/assessment", "format_version": 1,
-//!   "instrument": { "id": "collab-audit", "version": "0.1.0" },
+//!   "instrument": { "id": "collab-audit", "version": "1.0.0" },
 //!   "created": "2026-11-22T10:00:00Z", "updated": "2026-11-22T10:00:00Z", "depth": "quick",
 //!   "context": { "title": "Joint frailty clinic", "scale": 1 },
 //!   "answers": { "trust.openness": { "level": 4 }, "purpose.shared": { "level": 3 } },

@@ -275,7 +275,7 @@ pub fn score(instrument: &Instrument, assessment: &Assessment) -> Results {
             (count > 0).then(|| (Ratio::new(shortfall, 4 * count), dimension.id.as_str()))
         })
         .collect();
-    needs.sort_by(|a, b| b.0.cmp(&a.0));
+    needs.sort_by_key(|(need, _)| std::cmp::Reverse(*need));
     let leadership = needs
         .into_iter()
         .map(|(need, id)| LeadershipNeed { dimension: id.to_string(), need: need.to_f64() })

@@ -2,7 +2,7 @@
 //! message that says what is wrong and where.
 mod common;
 
-use collab_toolkit::assessment::{Action, Answer, Basis, Depth, InstrumentRef, Stage, Status};
+use collab_toolkit::assessment::{Action, Answer, Basis, Continuum, Depth, InstrumentRef, Stage, Status};
 use collab_toolkit::exchange::{export, import, is_date};
 use collab_toolkit::{Assessment, ErrorKind, Instrument, Response};
 use serde_json::{json, Value};
@@ -17,6 +17,7 @@ fn full() -> Assessment {
     a.context.title = "Joint frailty clinic <b>not bold</b>".into();
     a.context.partners = vec!["North Trust".into(), "Riverside GP Federation".into()];
     a.context.scale = Some(3);
+    a.context.continuum = Some(Continuum::Cooperating);
     a.context.stage = Some(Stage::Established);
     a.context.basis = Some(Basis::Encouraged);
     a.context.organisation = "North Trust".into();
@@ -149,7 +150,7 @@ fn every_problem_is_listed_not_just_the_first() {
     let msg = err.to_string();
     assert!(msg.starts_with("7 problems:"), "{msg}");
     for fragment in [
-        "depth: is \"medium\"; expected \"quick\" or \"deep\"",
+        "depth: is \"medium\"; expected one of \"quick\", \"deep\"",
         "context.scale: is 6; expected a whole number from 1",
         "context.stage: is \"finished\"; expected one of \"planned\"",
         "context.title: is 201 characters long; the limit is 200",

@@ -22,7 +22,7 @@ fn stringify(value: &JsValue) -> String {
 }
 
 const DOC: &str = r#"{ "format": "collab-toolkit/assessment", "format_version": 1,
-  "instrument": { "id": "collab-audit", "version": "0.1.0" },
+  "instrument": { "id": "collab-audit", "version": "1.0.0" },
   "created": "2026-11-22T10:00:00Z", "updated": "2026-11-22T10:05:00Z", "depth": "quick",
   "context": { "title": "Frailty pathway", "partners": ["North Trust", "Riverside PCN"], "scale": 3, "organisation": "North Trust" },
   "answers": { "purpose.shared": { "level": 3, "note": "Agreed at July board" },

@@ -10,11 +10,11 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event, HtmlInputElement, HtmlTextAreaElement};
 
-use crate::assessment::{Answer, Assessment, Response};
-use crate::instrument::Instrument;
+use crate::assessment::{Assessment, Basis, Continuum, Depth, Options, Response, Stage};
+use crate::instrument::{Instrument, Item, Principle};
 use crate::scoring::in_scope;
 
-use super::view;
+use super::view::{self, Focus};
 
 /// Which screen the widget shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,20 +40,30 @@ pub struct State {
 }
 
 impl State {
-    /// Items the user is asked now, in instrument order, with their principle names.
-    pub fn questions(&self) -> Vec<(&'static str, &'static crate::instrument::Item)> {
-        let depth = self.assessment.depth;
-        let scale = self.assessment.context.scale;
-        self.instrument
-            .items()
-            .filter(|(_, item)| in_scope(item, depth, scale))
-            .map(|(p, item)| (p.name.as_str(), item))
-            .collect()
+    /// Items the user is asked now, in instrument order, with their principles.
+    pub fn questions(&self) -> Vec<(&'static Principle, &'static Item)> {
+        let (depth, scale) = (self.assessment.depth, self.assessment.context.scale);
+        self.instrument.items().filter(|(_, item)| in_scope(item, depth, scale)).collect()
     }
 
     /// How many of the questions asked now have a response.
     pub fn answered(&self) -> usize {
         self.questions().iter().filter(|(_, item)| self.assessment.response(&item.id).is_some()).count()
+    }
+
+    /// How many questions of the chosen depth the chosen scale hides.
+    pub fn hidden_by_scale(&self) -> usize {
+        let depth = self.assessment.depth;
+        let all = self.instrument.items().filter(|(_, item)| in_scope(item, depth, None)).count();
+        all - self.questions().len()
+    }
+
+    /// The wording to show: readiness for a collaboration that is still planned.
+    pub fn statement<'a>(&self, item: &'a Item) -> &'a str {
+        match self.assessment.context.stage {
+            Some(Stage::Planned) => &item.readiness,
+            _ => &item.statement,
+        }
     }
 }
 
@@ -115,7 +125,7 @@ pub fn mount(host: Element, state: State) -> Result<Widget, JsValue> {
     host.append_child(&root)?;
     let uid = state.uid.clone();
     let state = Rc::new(RefCell::new(state));
-    view::render(&root, &state.borrow())?;
+    view::render(&root, &state.borrow(), Focus::Heading)?;
 
     let mut listeners = Vec::new();
     for kind in ["input", "change", "click"] {
@@ -137,68 +147,90 @@ pub fn mount(host: Element, state: State) -> Result<Widget, JsValue> {
 
 fn handle(root: &Element, state: &mut State, event: &Event) -> Result<(), JsValue> {
     let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return Ok(()) };
-    let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
     match event.type_().as_str() {
-        "input" | "change" => {
-            let value = input_value(&target);
-            if let Some(item) = target.get_attribute("data-item") {
-                let answer = state.assessment.answers.entry(item).or_insert_with(Answer::default);
-                answer.level = parse_response(&value);
-            } else if let Some(item) = target.get_attribute("data-note") {
-                let answer = state.assessment.answers.entry(item.clone()).or_insert_with(Answer::default);
-                answer.note = value;
-                if answer.level.is_none() && answer.note.is_empty() {
-                    state.assessment.answers.remove(&item);
-                }
-            } else {
-                match target.get_attribute("data-field").as_deref() {
-                    Some("title") => state.assessment.context.title = value,
-                    Some("scale") if event.type_() == "change" => {
-                        state.assessment.context.scale = value.parse().ok();
-                        // Which questions apply has changed: show the new set.
-                        state.assessment.updated = now;
-                        return view::render(root, state);
-                    }
-                    _ => return Ok(()),
-                }
-            }
-            state.assessment.updated = now;
-            if state.error.is_some() && state.answered() > 0 {
-                state.error = None;
-                return view::render(root, state);
-            }
-            view::update_progress(root, state)
+        "input" | "change" => edit(root, state, &target, event.type_() == "change"),
+        "click" => click(root, state, &target, event),
+        _ => Ok(()),
+    }
+}
+
+/// An input changed: record it, then redraw only what depends on it.
+fn edit(root: &Element, state: &mut State, target: &Element, committed: bool) -> Result<(), JsValue> {
+    let value = input_value(target);
+    let mut redraw = false;
+    if let Some(item) = target.get_attribute("data-item") {
+        state.assessment.answers.entry(item).or_default().level = parse_response(&value);
+    } else if let Some(item) = target.get_attribute("data-note") {
+        let answer = state.assessment.answers.entry(item.clone()).or_default();
+        answer.note = value;
+        if answer.level.is_none() && answer.note.is_empty() {
+            state.assessment.answers.remove(&item);
         }
-        "click" => {
-            let Some(button) = target.closest("[data-action]")? else { return Ok(()) };
-            let action = button.get_attribute("data-action").unwrap_or_default();
-            match action.as_str() {
-                "results" if state.answered() == 0 => {
-                    state.error = Some("Answer at least one question to see your results".into());
-                    view::render(root, state)
-                }
-                "results" => {
-                    state.error = None;
-                    state.view = View::Results;
-                    view::render(root, state)
-                }
-                "back" => {
-                    state.view = View::Questions;
-                    view::render(root, state)
-                }
-                "goto" => {
-                    event.prevent_default();
-                    let id = button.get_attribute("data-target").unwrap_or_default();
-                    match root.query_selector(&format!("[id=\"{id}\"]"))? {
-                        Some(el) => super::dom::focus(&el),
-                        None => Ok(()),
-                    }
-                }
-                _ => Ok(()),
+    } else {
+        let context = &mut state.assessment.context;
+        match target.get_attribute("data-field").as_deref() {
+            Some("title") => context.title = value,
+            Some("description") => context.description = value,
+            Some("organisation") => context.organisation = value,
+            Some("partners") => {
+                context.partners = value.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from).collect();
+            }
+            // Radios fire both input and change; act once, on change. Scale, stage and depth
+            // change which questions show, or their wording, so they redraw.
+            Some(_) if !committed => return Ok(()),
+            Some("scale") => (context.scale, redraw) = (value.parse().ok(), true),
+            Some("stage") => (context.stage, redraw) = (Stage::from_name(&value), true),
+            Some("continuum") => context.continuum = Continuum::from_name(&value),
+            Some("basis") => context.basis = Basis::from_name(&value),
+            Some("depth") => {
+                state.assessment.depth = Depth::from_name(&value).unwrap_or(state.assessment.depth);
+                redraw = true;
+            }
+            _ => return Ok(()),
+        }
+    }
+    state.assessment.updated = now();
+    if state.error.is_some() && state.answered() > 0 {
+        state.error = None;
+        redraw = true;
+    }
+    if redraw {
+        view::render(root, state, Focus::Keep)
+    } else {
+        view::update_progress(root, state)
+    }
+}
+
+fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> Result<(), JsValue> {
+    let Some(button) = target.closest("[data-action]")? else { return Ok(()) };
+    match button.get_attribute("data-action").as_deref() {
+        Some("results") if state.answered() == 0 => {
+            state.error = Some("Answer at least one question to see your results".into());
+            view::render(root, state, Focus::Heading)
+        }
+        Some("results") => {
+            state.error = None;
+            state.view = View::Results;
+            view::render(root, state, Focus::Heading)
+        }
+        Some("back") => {
+            state.view = View::Questions;
+            view::render(root, state, Focus::Heading)
+        }
+        Some("goto") => {
+            event.prevent_default();
+            let id = button.get_attribute("data-target").unwrap_or_default();
+            match root.query_selector(&format!("[id=\"{id}\"]"))? {
+                Some(el) => super::dom::focus(&el),
+                None => Ok(()),
             }
         }
         _ => Ok(()),
     }
+}
+
+fn now() -> String {
+    js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
 }
 
 fn input_value(target: &Element) -> String {
