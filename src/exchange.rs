@@ -409,3 +409,65 @@ pub fn is_timestamp(text: &str) -> bool {
         || matches!(parts.as_slice(), [Some(h), Some(m)] if *h < 24 && *m < 60);
     is_date(date) && valid_clock
 }
+
+/// The assessment as a spreadsheet: one row per question in scope (principle, item,
+/// statement, level, answer and note), then each principle's score and the overall score.
+/// UTF-8 with a byte-order mark and CRLF line ends, every field quoted, so Excel opens it with
+/// accents and line breaks intact.
+pub fn to_csv(assessment: &Assessment, instrument: &Instrument) -> String {
+    let results = scoring::score(instrument, assessment);
+    let mut rows: Vec<Vec<String>> = vec![vec![
+        "Principle".into(), "Item".into(), "Statement".into(), "Level".into(), "Answer".into(), "Note".into(),
+    ]];
+    for (principle, item) in instrument.items() {
+        if !scoring::in_scope(item, assessment.depth, assessment.context.scale) {
+            continue;
+        }
+        let answer = assessment.answers.get(&item.id);
+        let (level, label) = match answer.and_then(|a| a.level) {
+            Some(Response::Level(l)) => (l.to_string(), instrument.levels.get(usize::from(l) - 1).cloned().unwrap_or_default()),
+            Some(Response::Unsure) => (String::new(), "Not sure".into()),
+            Some(Response::Na) => (String::new(), "Not applicable".into()),
+            None => (String::new(), String::new()),
+        };
+        let note = answer.map(|a| a.note.clone()).unwrap_or_default();
+        rows.push(vec![principle.name.clone(), item.id.clone(), item.statement.clone(), level, label, note]);
+    }
+    rows.push(Vec::new());
+    rows.push(vec!["Principle".into(), "Mean level".into(), "Percent".into(), "Band".into()]);
+    let band = |b: Option<scoring::Band>| match b {
+        Some(scoring::Band::Strength) => "Strength",
+        Some(scoring::Band::Developing) => "Developing",
+        Some(scoring::Band::Concern) => "Concern",
+        None => "Not enough evidence",
+    };
+    for (principle, result) in instrument.principles.iter().zip(&results.principles) {
+        rows.push(vec![
+            principle.name.clone(),
+            result.mean.map(|m| format!("{m:.2}")).unwrap_or_default(),
+            result.percent.map(|p| p.to_string()).unwrap_or_default(),
+            band(result.band).into(),
+        ]);
+    }
+    let overall = results.overall.as_ref();
+    rows.push(vec![
+        "Overall".into(),
+        overall.map(|o| format!("{:.2}", o.mean)).unwrap_or_default(),
+        overall.map(|o| o.percent.to_string()).unwrap_or_default(),
+        band(overall.map(|o| o.band)).into(),
+    ]);
+    let mut csv = String::from('\u{feff}');
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|cell| csv_cell(cell)).collect();
+        csv.push_str(&cells.join(","));
+        csv.push_str("\r\n");
+    }
+    csv
+}
+
+/// One quoted CSV field. Text starting with `=`, `+`, `-` or `@` gets a leading apostrophe
+/// so a spreadsheet shows it rather than running it as a formula.
+fn csv_cell(text: &str) -> String {
+    let guarded = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() };
+    format!("\"{}\"", guarded.replace('"', "\"\""))
+}

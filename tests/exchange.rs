@@ -179,3 +179,25 @@ fn dates_must_be_real_calendar_dates() {
         assert!(!is_date(bad), "{bad}");
     }
 }
+
+#[test]
+fn csv_has_a_row_per_question_then_the_scores_quoted_for_excel() {
+    let mut a = full();
+    a.answers.get_mut("trust.openness").expect("answered").note = "Line one\nsaid \"late\", then =SUM(A1)".into();
+    let csv = collab_toolkit::exchange::to_csv(&a, builtin());
+    assert!(csv.starts_with("\u{feff}\"Principle\",\"Item\",\"Statement\",\"Level\",\"Answer\",\"Note\"\r\n"));
+    assert!(csv.contains("\"Trust and relationships\",\"trust.openness\",\"Partners raise problems with each other early and openly.\",\"2\",\"Emerging\",\"Line one\nsaid \"\"late\"\", then =SUM(A1)\"\r\n"), "{csv}");
+    assert!(csv.contains("\"Shared purpose and need\",\"purpose.shared\",\"Partners agree what the collaboration is for and why it is needed.\",\"\",\"Not sure\",\"\"\r\n"));
+    assert!(csv.contains("\"Trust and relationships\",\"2.00\",\"25\",\"Concern\"\r\n"), "{csv}");
+    assert!(csv.contains("\"Overall\",\"2.00\",\"25\",\"Concern\"\r\n"));
+    // Quick check: 8 questions, a blank line, a header, 8 principles and the overall row.
+    assert_eq!(csv.matches("\r\n").count(), 1 + 8 + 1 + 1 + 8 + 1);
+}
+
+#[test]
+fn csv_cells_that_look_like_formulas_are_shown_as_text() {
+    let mut a = full();
+    a.answers.get_mut("trust.openness").expect("answered").note = "=HYPERLINK(\"x\")".into();
+    let csv = collab_toolkit::exchange::to_csv(&a, builtin());
+    assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
+}

@@ -6,11 +6,14 @@ use std::fmt::Display;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::assessment::{Assessment, Depth, InstrumentRef};
+use crate::assessment::{Assessment, Depth};
 use crate::exchange;
 use crate::instrument::Instrument;
 use crate::scoring;
 
+use super::controller::{fresh_id, now};
+use super::session::Session;
+use super::storage::Store;
 use super::widget::{self, State, View, Widget};
 
 /// The one place an engine error becomes a JavaScript `Error`.
@@ -68,14 +71,18 @@ pub fn export_assessment(assessment: JsValue) -> Result<String, JsError> {
 #[derive(serde::Deserialize, Default)]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
 struct MountOptions {
+    /// `quick` or `deep`, for a new assessment.
     depth: Option<Depth>,
+    /// Separates this widget's saved work from other widgets' on the same site.
+    storage_key: Option<String>,
 }
 
 thread_local! {
     static NEXT_UID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// Renders the toolkit into `element` and returns a handle with `unmount()`.
+/// Renders the toolkit into `element` and returns a handle with `getAssessment()` and
+/// `unmount()`. Work is saved in this browser under `options.storageKey` (default "default").
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<Widget, JsError> {
     let element: web_sys::Element = element
@@ -90,19 +97,26 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Widget, JsError> {
             .map_err(|e| js_error(format_args!("mount options could not be read ({e})")))?;
         serde_json::from_value(json).map_err(|e| js_error(format_args!("mount options: {e}")))?
     };
+    let storage_key = options.storage_key.unwrap_or_else(|| "default".into());
+    if storage_key.is_empty() || storage_key.len() > 100 || storage_key.contains(':') {
+        return Err(JsError::new("mount options: storageKey must be 1 to 100 characters, without \":\""));
+    }
     let instrument = builtin()?;
     let n = NEXT_UID.with(|count| {
         count.set(count.get() + 1);
         count.get()
     });
-    let now = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
-    let reference = InstrumentRef { id: instrument.id.clone(), version: instrument.version.clone() };
+    let store = Store::open(&storage_key, &instrument.id);
+    let depth = options.depth.unwrap_or(Depth::Quick);
+    let session = Session::open(instrument, store, depth, &now(), fresh_id());
     let state = State {
         uid: format!("ctk{n}"),
         instrument,
-        assessment: Assessment::new(reference, options.depth.unwrap_or(Depth::Quick), &now),
+        session,
         view: View::Questions,
         error: None,
+        import_problems: Vec::new(),
+        renaming: None,
     };
     widget::mount(element, state).map_err(|e| JsError::new(&format!("could not draw the toolkit: {e:?}")))
 }

@@ -3,6 +3,9 @@
 //! it shows comes from the core.
 
 pub mod bindings;
+mod controller;
 mod dom;
+mod session;
+mod storage;
 mod view;
 pub mod widget;

@@ -17,9 +17,14 @@ export async function launch() {
   });
 }
 
-/** Opens a page that records what it does; `problems()` lists anything a user should never cause. */
-export async function open(browser, { width = 1280, height = 900, url = pageUrl } = {}) {
-  const page = await browser.newPage({ viewport: { width, height } });
+/**
+ * Opens a page that records what it does; `problems()` lists anything a user should never
+ * cause. Each call gets a fresh browser context (its own empty localStorage) unless `context`
+ * is given, which is how a test opens a second tab or reloads onto saved work.
+ */
+export async function open(browser, { width = 1280, height = 900, url = pageUrl, context, wait = true } = {}) {
+  context ??= await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
   const requests = [];
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -32,10 +37,11 @@ export async function open(browser, { width = 1280, height = 900, url = pageUrl 
   });
   const started = Date.now();
   await page.goto(url);
-  await page.waitForSelector('fieldset.ctk-question');
+  if (wait) await page.waitForSelector('fieldset.ctk-question');
   const firstQuestionMs = Date.now() - started;
   return {
     page,
+    context,
     firstQuestionMs,
     problems() {
       const offsite = requests.filter((u) => !/^(file|data|blob):/.test(u)).map((u) => `request: ${u}`);

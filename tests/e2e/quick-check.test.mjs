@@ -62,7 +62,7 @@ test('going back keeps every answer', async () => {
   const { page, problems } = await open(browser);
   await answerAll(page);
   await page.click('button[data-action=results]');
-  await page.click('button[data-action=back]');
+  await page.click(".ctk-view button[data-action=questions]");
   const checked = await page.$$eval('input[data-item]:checked', (inputs) => inputs.map((i) => i.value));
   assert.deepEqual(checked, ANSWERS);
   assert.deepEqual(problems(), []);

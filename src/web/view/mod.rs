@@ -2,13 +2,15 @@
 //! one fieldset and legend per question, hints linked by `aria-describedby`, an error summary,
 //! and a heading that takes focus when the screen changes.
 
+mod library;
 mod questions;
 mod results;
 
 use wasm_bindgen::JsValue;
-use web_sys::Element;
+use web_sys::{Document, Element};
 
-use super::dom::focus;
+use super::dom::{focus, H};
+use super::session::SaveState;
 use super::widget::{State, View};
 
 /// Where focus goes after a redraw.
@@ -20,24 +22,30 @@ pub enum Focus {
     /// The same screen redrawn (a context answer changed which questions show): focus stays
     /// on the control that was used, so the page does not jump.
     Keep,
+    /// Leave focus alone (the first drawing: an embedded widget must not steal focus).
+    None,
 }
 
-/// Replaces the widget's content with the current screen.
+/// Replaces the widget's content: the navigation, the save status and the current screen.
 pub fn render(root: &Element, state: &State, focus_to: Focus) -> Result<(), JsValue> {
     let doc = root.owner_document().ok_or_else(|| JsValue::from_str("the widget is not in a document"))?;
     let kept = match focus_to {
         Focus::Keep => doc.active_element().map(|el| el.id()).filter(|id| !id.is_empty()),
-        Focus::Heading => None,
+        Focus::Heading | Focus::None => None,
     };
-    let view = match state.view {
+    let screen = match state.view {
         View::Questions => questions::questions(&doc, state),
         View::Results => results::results(&doc, state),
-    }
-    .build()?;
-    root.replace_children_with_node_1(&view);
-    let target = match kept {
-        Some(id) => root.query_selector(&format!("[id=\"{id}\"]"))?,
-        None => match root.query_selector(".ctk-error-summary")? {
+        View::Library => library::library(&doc, state),
+    };
+    let nav = navigation(&doc, state).build()?;
+    let status = status(&doc, state).build()?;
+    let screen = screen.build()?;
+    root.replace_children_with_node_3(&nav, &status, &screen);
+    let target = match (focus_to, kept) {
+        (Focus::None, _) => None,
+        (_, Some(id)) => root.query_selector(&format!("[id=\"{id}\"]"))?,
+        _ => match root.query_selector(".ctk-error-summary")? {
             Some(summary) => Some(summary),
             None => root.query_selector("h1")?,
         },
@@ -54,4 +62,62 @@ pub fn update_progress(root: &Element, state: &State) -> Result<(), JsValue> {
         line.set_text_content(Some(&questions::progress_text(state)));
     }
     Ok(())
+}
+
+/// Redraws the save status alone (after a change, or another tab's write).
+pub fn update_status(root: &Element, state: &State) -> Result<(), JsValue> {
+    let doc = root.owner_document().ok_or_else(|| JsValue::from_str("the widget is not in a document"))?;
+    if let Some(old) = root.query_selector(".ctk-status")? {
+        old.replace_with_with_node_1(&status(&doc, state).build()?.into())?;
+    }
+    Ok(())
+}
+
+fn navigation(doc: &Document, state: &State) -> H {
+    let links = [
+        ("questions", "Questions", View::Questions),
+        ("results", "Results", View::Results),
+        ("library", "Saved, export and import", View::Library),
+    ]
+    .map(|(action, label, view)| {
+        let button = H::new(doc, "button").attr("type", "button").class("ctk-nav__link").attr("data-action", action).text(label);
+        H::new(doc, "li").child(if state.view == view { button.attr("aria-current", "page") } else { button })
+    });
+    H::new(doc, "nav").class("ctk-nav").attr("aria-label", "Collaboration Toolkit").child(H::new(doc, "ul").children(links))
+}
+
+/// The save status: a polite live region, the choice to make when another tab wrote, and any
+/// one-off notice (an unreadable entry kept as a backup, a deletion that can be undone).
+fn status(doc: &Document, state: &State) -> H {
+    let session = &state.session;
+    let region = H::new(doc, "div").class("ctk-status").attr("role", "status");
+    let region = match &session.notice {
+        Some(notice) => {
+            let mut banner = H::new(doc, "div").class("ctk-notice").child(H::new(doc, "p").text(notice));
+            if session.deleted.is_some() {
+                banner = banner.child(
+                    H::new(doc, "button").attr("type", "button").class("ctk-button ctk-button--secondary").attr("data-action", "undo").text("Undo"),
+                );
+            }
+            region.child(banner)
+        }
+        None => region,
+    };
+    match &session.saved {
+        SaveState::Conflict => region.class("ctk-status ctk-status--warning").child(
+            H::new(doc, "p").text("This assessment was changed in another tab or window. Saving has stopped until you choose which version to keep."),
+        )
+        .child(
+            H::new(doc, "div")
+                .class("ctk-button-group")
+                .child(H::new(doc, "button").attr("type", "button").class("ctk-button ctk-button--secondary").attr("data-action", "conflict-load").text("Use the other version"))
+                .child(H::new(doc, "button").attr("type", "button").class("ctk-button ctk-button--secondary").attr("data-action", "conflict-keep").text("Keep this version")),
+        ),
+        SaveState::InMemory(why) => region.class("ctk-status ctk-status--warning").child(H::new(doc, "p").text(why)),
+        SaveState::Stored => region.child(H::new(doc, "p").text("Saved in this browser.")),
+        SaveState::Unchanged if !session.store.is_available() => region.class("ctk-status ctk-status--warning").child(
+            H::new(doc, "p").text("This browser is not saving your work: storage is turned off or blocked. Export your assessment to keep it."),
+        ),
+        SaveState::Unchanged => region.child(H::new(doc, "p").text("Your answers are saved in this browser as you go.")),
+    }
 }

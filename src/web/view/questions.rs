@@ -19,7 +19,7 @@ fn id(state: &State, part: &str) -> String {
 
 pub fn questions(doc: &Document, state: &State) -> H {
     let asked = state.questions();
-    let depth = state.assessment.depth;
+    let depth = state.session.assessment.depth;
     let mut view = H::new(doc, "div").class("ctk-view");
     if let Some(error) = &state.error {
         let first = asked.first().map(|(_, item)| id(state, &format!("q-{}-1", item.id))).unwrap_or_default();
@@ -39,7 +39,7 @@ pub fn questions(doc: &Document, state: &State) -> H {
 
     let hidden = state.hidden_by_scale();
     let hidden_note = (hidden > 0).then(|| {
-        let scale = state.assessment.context.scale.and_then(|s| state.instrument.scales.get(usize::from(s) - 1));
+        let scale = state.session.assessment.context.scale.and_then(|s| state.instrument.scales.get(usize::from(s) - 1));
         let label = scale.map_or(String::new(), |s| s.label.to_lowercase());
         let text = match hidden {
             1 => format!("1 question does not apply to a collaboration {label}, so it is not shown."),
@@ -166,7 +166,7 @@ fn choices(choices: &[Choice]) -> impl Iterator<Item = (String, &str, &str)> {
 }
 
 fn context(doc: &Document, state: &State) -> H {
-    let ctx = &state.assessment.context;
+    let ctx = &state.session.assessment.context;
     let instrument = state.instrument;
     let scale = ctx.scale.map(|s| s.to_string());
     H::new(doc, "section")
@@ -227,7 +227,7 @@ fn depth_choice(doc: &Document, state: &State) -> H {
         "How thorough do you want to be?",
         "You can switch at any time; answers you have given are kept.",
         options.iter().map(|(v, l, h)| (v.clone(), *l, *h)),
-        Some(state.assessment.depth.name()),
+        Some(state.session.assessment.depth.name()),
     ))
 }
 
@@ -246,8 +246,8 @@ fn radio(doc: &Document, input: H, input_id: &str, label: H, hint: Option<(&str,
 fn question(doc: &Document, state: &State, n: usize, of: usize, principle: Option<&str>, item: &Item) -> H {
     let group = id(state, &format!("q-{}", item.id));
     let hint_id = format!("{group}-hint");
-    let current = state.assessment.response(&item.id);
-    let note = state.assessment.answers.get(&item.id).map(|a| a.note.as_str()).unwrap_or_default();
+    let current = state.session.assessment.response(&item.id);
+    let note = state.session.assessment.answers.get(&item.id).map(|a| a.note.as_str()).unwrap_or_default();
     let levels = item.descriptors.iter().zip(&state.instrument.levels).enumerate().map(|(i, (descriptor, level))| {
         let level_no = i as u8 + 1;
         let radio_id = format!("{group}-{level_no}");

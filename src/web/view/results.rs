@@ -20,9 +20,9 @@ fn band_tag(doc: &Document, band: Option<Band>) -> H {
 
 pub fn results(doc: &Document, state: &State) -> H {
     let instrument = state.instrument;
-    let r: Results = scoring::score(instrument, &state.assessment);
+    let r: Results = scoring::score(instrument, &state.session.assessment);
     let name_of = |id: &str| instrument.principles.iter().find(|p| p.id == id).map_or(id.to_string(), |p| p.name.clone());
-    let title = &state.assessment.context.title;
+    let title = &state.session.assessment.context.title;
     let heading = if title.trim().is_empty() { "Your results".to_string() } else { format!("Results: {title}") };
 
     let overall = match &r.overall {
@@ -79,7 +79,7 @@ pub fn results(doc: &Document, state: &State) -> H {
         .child(H::new(doc, "tbody").children(rows));
 
     let statement = |id: &str| instrument.item(id).map_or(id.to_string(), |i| state.statement(i).to_string());
-    let level_name = |id: &str| match state.assessment.response(id) {
+    let level_name = |id: &str| match state.session.assessment.response(id) {
         Some(Response::Level(l)) => instrument.levels.get(usize::from(l) - 1).map_or(String::new(), |n| format!("{l} {n}")),
         _ => String::new(),
     };
@@ -121,7 +121,7 @@ pub fn results(doc: &Document, state: &State) -> H {
             H::new(doc, "button")
                 .attr("type", "button")
                 .class("ctk-button ctk-button--secondary")
-                .attr("data-action", "back")
+                .attr("data-action", "questions")
                 .text("Change your answers"),
         )
 }
