@@ -81,13 +81,25 @@ pub fn export(assessment: &Assessment, instrument: &Instrument) -> String {
     serde_json::to_string_pretty(&to_value(assessment, instrument)).unwrap_or_default()
 }
 
+/// serde_json's reason in words a non-developer can act on; the position is said separately.
 fn plain_syntax_error(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    // serde_json appends " at line L column C", which the path already says.
-    match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_string(),
-        None => text,
-    }
+    let reason = match text.rfind(" at line ") {
+        Some(cut) => &text[..cut],
+        None => &text,
+    };
+    let plain = match reason {
+        r if r.starts_with("EOF while parsing") => "the file ends before the data is complete",
+        "expected ident" | "expected value" => "unexpected text",
+        "key must be a string" => "a field name is not in double quotes",
+        "trailing comma" => "a comma before a closing bracket",
+        "trailing characters" => "extra text after the end of the data",
+        "expected `,` or `}`" | "expected `,` or `]`" => "a comma or closing bracket is missing",
+        "expected `:`" => "a colon is missing after a field name",
+        "control character (\\u0000-\\u001F) found while parsing a string" => "a line break or control character inside quotes",
+        other => other,
+    };
+    plain.to_string()
 }
 
 /// Appends a key to a JSON path, quoting keys that are not plain identifiers.

@@ -201,3 +201,28 @@ fn csv_cells_that_look_like_formulas_are_shown_as_text() {
     let csv = collab_toolkit::exchange::to_csv(&a, builtin());
     assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{csv}");
 }
+
+#[test]
+fn the_good_fixture_imports() {
+    let text = include_str!("fixtures/good-quick.json");
+    let a = import(text, builtin()).expect("the good fixture is valid");
+    assert_eq!(a.context.title, "Joint frailty clinic");
+}
+
+#[test]
+fn every_bad_file_in_the_corpus_is_refused_with_its_message() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let manifest = std::fs::read_to_string(dir.join("expected.tsv")).expect("manifest");
+    let mut checked = 0;
+    for line in manifest.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let (file, fragment) = line.split_once('\t').expect("file<TAB>fragment");
+        let text = std::fs::read_to_string(dir.join(file)).expect("fixture");
+        let message = import(&text, builtin()).expect_err(file).to_string();
+        assert!(message.contains(fragment), "{file}: expected {fragment:?} in {message:?}");
+        checked += 1;
+    }
+    assert!(checked >= 25, "the corpus has {checked} files");
+    // Every file in the folder is in the manifest.
+    let files = std::fs::read_dir(&dir).expect("dir").filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "json"))).count();
+    assert_eq!(files, checked);
+}
