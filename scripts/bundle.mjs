@@ -38,6 +38,7 @@ ${glue}
     score: call("score"),
     importAssessment: call("importAssessment"),
     exportAssessment: call("exportAssessment"),
+    compare: call("compare"),
     mount: call("mount")
   };
   api.ready = wasm_bindgen({ module_or_path: decode(WASM) }).then(function () {

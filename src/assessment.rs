@@ -38,6 +38,7 @@ pub struct Assessment {
 
 /// Which instrument, and which version of it, an assessment answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InstrumentRef {
     /// Instrument id.
     pub id: String,
@@ -143,6 +144,7 @@ pub enum Basis {
 
 /// The context questions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Context {
     /// Short name of the collaboration.
     pub title: String,
@@ -179,6 +181,7 @@ pub enum Response {
 
 /// A response and its free-text evidence. A note may be kept without a response.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Answer {
     /// The response, if one was chosen.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -203,6 +206,7 @@ pub enum Status {
 
 /// One SMART action.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Action {
     /// Stable id within the assessment.
     pub id: String,

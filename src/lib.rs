@@ -27,6 +27,8 @@
 
 /// Answers, context and actions: the documents users save and exchange.
 pub mod assessment;
+/// Many assessments compared: agreement, divergence, change.
+pub mod compare;
 /// One error type whose messages say what is wrong and where.
 pub mod error;
 /// Export, import, migration and validation of the assessment file format.

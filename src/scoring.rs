@@ -98,11 +98,13 @@ impl Ratio {
         Ratio { num: num / g, den: den / g }
     }
 
-    fn add(self, other: Ratio) -> Ratio {
+    /// The exact sum.
+    pub fn add(self, other: Ratio) -> Ratio {
         Ratio::new(self.num * other.den + other.num * self.den, self.den * other.den)
     }
 
-    fn div(self, by: u64) -> Ratio {
+    /// The exact quotient by a whole number (not 0).
+    pub fn div(self, by: u64) -> Ratio {
         Ratio::new(self.num, self.den * by)
     }
 
@@ -172,34 +174,59 @@ pub fn format_mean(mean: f64) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
+/// Each principle's exact mean in instrument order: the mean of its in-scope items answered
+/// with a level, or `None` when there are none. `unsure`, `na` and absent are left out.
+pub fn principle_means(instrument: &Instrument, assessment: &Assessment) -> Vec<Option<Ratio>> {
+    let (depth, scale) = (assessment.depth, assessment.context.scale);
+    instrument
+        .principles
+        .iter()
+        .map(|principle| {
+            let (sum, count) = principle
+                .items
+                .iter()
+                .filter(|item| in_scope(item, depth, scale))
+                .filter_map(|item| match assessment.response(&item.id) {
+                    Some(Response::Level(level)) => Some(u64::from(level)),
+                    _ => None,
+                })
+                .fold((0, 0), |(sum, count), level| (sum + level, count + 1));
+            (count > 0).then(|| Ratio::new(sum, count))
+        })
+        .collect()
+}
+
+/// The mean of the principle means that exist (principles weigh equally), exactly.
+pub fn overall_mean(means: &[Option<Ratio>]) -> Option<Ratio> {
+    let scored: Vec<Ratio> = means.iter().flatten().copied().collect();
+    (!scored.is_empty()).then(|| scored.iter().fold(Ratio::new(0, 1), |acc, mean| acc.add(*mean)).div(scored.len() as u64))
+}
+
 /// Scores an assessment. Pure: the same answers always give the same results, and any results
 /// stored in a document are ignored.
 pub fn score(instrument: &Instrument, assessment: &Assessment) -> Results {
     let depth = assessment.depth;
     let scale = assessment.context.scale;
+    let means = principle_means(instrument, assessment);
 
     let mut principles = Vec::with_capacity(instrument.principles.len());
-    let mut means: Vec<Option<Ratio>> = Vec::with_capacity(instrument.principles.len());
     let (mut in_scope_total, mut responded_total) = (0u32, 0u32);
-    for principle in &instrument.principles {
+    for (principle, mean) in instrument.principles.iter().zip(&means) {
+        let score = mean.map(Ratio::score);
         let mut result = PrincipleResult {
             id: principle.id.clone(),
-            mean: None,
-            percent: None,
-            band: None,
+            mean: score.as_ref().map(|s| s.mean),
+            percent: score.as_ref().map(|s| s.percent),
+            band: score.as_ref().map(|s| s.band),
             in_scope: 0,
             answered: 0,
             unsure: 0,
             na: 0,
         };
-        let mut sum = 0u64;
         for item in principle.items.iter().filter(|item| in_scope(item, depth, scale)) {
             result.in_scope += 1;
             match assessment.response(&item.id) {
-                Some(Response::Level(level)) => {
-                    result.answered += 1;
-                    sum += u64::from(level);
-                }
+                Some(Response::Level(_)) => result.answered += 1,
                 Some(Response::Unsure) => result.unsure += 1,
                 Some(Response::Na) => result.na += 1,
                 None => {}
@@ -207,21 +234,12 @@ pub fn score(instrument: &Instrument, assessment: &Assessment) -> Results {
         }
         in_scope_total += result.in_scope;
         responded_total += result.answered + result.unsure + result.na;
-        let mean = (result.answered > 0).then(|| Ratio::new(sum, u64::from(result.answered)));
-        if let Some(mean) = mean {
-            let Score { mean: value, percent, band } = mean.score();
-            (result.mean, result.percent, result.band) = (Some(value), Some(percent), Some(band));
-        }
-        means.push(mean);
         principles.push(result);
     }
 
+    let overall = overall_mean(&means).map(Ratio::score);
     let scored: Vec<(usize, Ratio)> =
         means.iter().enumerate().filter_map(|(i, mean)| mean.map(|m| (i, m))).collect();
-    let overall = (!scored.is_empty()).then(|| {
-        let sum = scored.iter().fold(Ratio::new(0, 1), |acc, (_, mean)| acc.add(*mean));
-        sum.div(scored.len() as u64).score()
-    });
     // min_by_key keeps the first of equal keys: ties go to instrument order.
     let weakest = scored
         .iter()

@@ -67,6 +67,32 @@ pub fn export_assessment(assessment: JsValue) -> Result<String, JsError> {
     Ok(exchange::export(&assessment, builtin()?))
 }
 
+/// Reads an array of assessment objects; a bad one is named by its position.
+fn assessments_from_js(value: JsValue, name: &str) -> Result<Vec<Assessment>, JsError> {
+    let Some(list) = value.dyn_ref::<js_sys::Array>() else {
+        return Err(JsError::new(&format!("compare expects {name} to be an array of assessments")));
+    };
+    // One JSON.stringify and one typed parse: measured faster than converting each object
+    // field by field across the boundary.
+    let text = js_sys::JSON::stringify(list)
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| JsError::new(&format!("{name} could not be read as plain data")))?;
+    exchange::import_many(&text, builtin()?, name).map_err(js_error)
+}
+
+/// Compares assessments: per principle mean, minimum, maximum and spread, overall and per
+/// organisation, contested principles, and the change against `earlier` when given.
+#[wasm_bindgen]
+pub fn compare(assessments: JsValue, earlier: JsValue) -> Result<JsValue, JsError> {
+    let current = assessments_from_js(assessments, "assessments")?;
+    let earlier = match earlier.is_undefined() || earlier.is_null() {
+        true => None,
+        false => Some(assessments_from_js(earlier, "earlier")?),
+    };
+    to_js(&crate::compare::compare(builtin()?, &current, earlier.as_deref()))
+}
+
 /// What `mount` accepts. Unknown options are refused so a typo is noticed, not ignored.
 #[derive(serde::Deserialize, Default)]
 #[serde(default, deny_unknown_fields, rename_all = "camelCase")]
