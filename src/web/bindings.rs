@@ -143,6 +143,9 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Widget, JsError> {
         error: None,
         import_problems: Vec::new(),
         renaming: None,
+        compare_current: Vec::new(),
+        compare_earlier: Vec::new(),
+        compare_problems: Vec::new(),
     };
     widget::mount(element, state).map_err(|e| JsError::new(&format!("could not draw the toolkit: {e:?}")))
 }

@@ -148,6 +148,11 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
             state.session.resolve(keep, &now());
             view::render(root, state, Focus::Heading)
         }
+        Some("compare") => go(state, View::Compare),
+        Some("compare-clear") => {
+            (state.compare_current, state.compare_earlier, state.compare_problems) = (Vec::new(), Vec::new(), Vec::new());
+            view::render(root, state, Focus::Heading)
+        }
         Some("new") => {
             let depth = state.session.assessment.depth;
             state.session.create(depth, &now(), fresh_id());
@@ -250,8 +255,10 @@ fn read_files(ctx: &Ctx, files: &FileList, purpose: String) {
     let done = Closure::once(move |texts: JsValue| {
         let texts: Vec<String> = Array::from(&texts).iter().map(|t| t.as_string().unwrap_or_default()).collect();
         ctx.with(|root, state| {
-            if purpose == "import" {
-                import_files(state, &names, &texts, too_large);
+            match purpose.as_str() {
+                "import" => import_files(state, &names, &texts, too_large),
+                "compare" | "compare-earlier" => load_for_comparison(state, purpose == "compare-earlier", &names, &texts, too_large),
+                _ => {}
             }
             view::render(root, state, Focus::Heading)
         });
@@ -287,6 +294,21 @@ fn import_files(state: &mut State, names: &[String], texts: &[String], mut probl
         many => Some(format!("Imported {} assessments; the last, \"{}\", is now open.", many.len(), many[many.len() - 1])),
     };
     state.session.refresh_library(&now());
+}
+
+/// Adds files to compare. A bad file is left out and named, with every problem in it; the
+/// rest are still compared.
+fn load_for_comparison(state: &mut State, earlier: bool, names: &[String], texts: &[String], mut problems: Vec<String>) {
+    for (name, text) in names.iter().zip(texts) {
+        match exchange::import(text, state.instrument) {
+            Ok(assessment) => {
+                let list = if earlier { &mut state.compare_earlier } else { &mut state.compare_current };
+                list.push((name.clone(), assessment));
+            }
+            Err(error) => problems.extend(error.problems().iter().map(|p| format!("{name}: {p}"))),
+        }
+    }
+    state.compare_problems = problems;
 }
 
 /// Offers `text` as a file download. This is the only way data leaves the page.

@@ -18,6 +18,11 @@ impl H {
         H { doc: doc.clone(), el: doc.create_element(tag) }
     }
 
+    /// A new SVG element of `tag` (charts are drawn by our code as SVG).
+    pub fn svg(doc: &Document, tag: &str) -> H {
+        H { doc: doc.clone(), el: doc.create_element_ns(Some("http://www.w3.org/2000/svg"), tag) }
+    }
+
     fn and(mut self, step: impl FnOnce(&Document, &Element) -> Result<(), JsValue>) -> H {
         if let Ok(el) = &self.el {
             if let Err(e) = step(&self.doc, el) {
@@ -27,12 +32,11 @@ impl H {
         self
     }
 
-    /// Sets the class attribute.
+    /// Sets the class attribute. Through `setAttribute`, which reports failure as a value:
+    /// `className` is read-only on SVG elements, and its uncaught throw unwound through the
+    /// event handler with the widget's state still borrowed, freezing the widget.
     pub fn class(self, class: &str) -> H {
-        self.and(|_, el| {
-            el.set_class_name(class);
-            Ok(())
-        })
+        self.attr("class", class)
     }
 
     /// Sets an attribute.

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, Event};
 
-use crate::assessment::Stage;
+use crate::assessment::{Assessment, Stage};
 use crate::instrument::{Instrument, Item, Principle};
 use crate::scoring::in_scope;
 
@@ -27,6 +27,8 @@ pub enum View {
     Results,
     /// Saved assessments, export and import.
     Library,
+    /// Many partners' files compared.
+    Compare,
 }
 
 /// Everything one widget knows. Views are pure functions of it.
@@ -45,6 +47,12 @@ pub struct State {
     pub import_problems: Vec<String>,
     /// The saved assessment whose name is being edited.
     pub renaming: Option<String>,
+    /// Files loaded for comparing (file name, assessment).
+    pub compare_current: Vec<(String, Assessment)>,
+    /// Files of an earlier round to compare against.
+    pub compare_earlier: Vec<(String, Assessment)>,
+    /// Files left out of the comparison, with why.
+    pub compare_problems: Vec<String>,
 }
 
 impl State {

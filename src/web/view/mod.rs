@@ -2,6 +2,8 @@
 //! one fieldset and legend per question, hints linked by `aria-describedby`, an error summary,
 //! and a heading that takes focus when the screen changes.
 
+mod chart;
+mod compare;
 mod library;
 mod questions;
 mod results;
@@ -37,6 +39,7 @@ pub fn render(root: &Element, state: &State, focus_to: Focus) -> Result<(), JsVa
         View::Questions => questions::questions(&doc, state),
         View::Results => results::results(&doc, state),
         View::Library => library::library(&doc, state),
+        View::Compare => compare::comparison(&doc, state),
     };
     let nav = navigation(&doc, state).build()?;
     let status = status(&doc, state).build()?;
@@ -78,6 +81,7 @@ fn navigation(doc: &Document, state: &State) -> H {
         ("questions", "Questions", View::Questions),
         ("results", "Results", View::Results),
         ("library", "Saved, export and import", View::Library),
+        ("compare", "Compare", View::Compare),
     ]
     .map(|(action, label, view)| {
         let button = H::new(doc, "button").attr("type", "button").class("ctk-nav__link").attr("data-action", action).text(label);
