@@ -99,18 +99,18 @@ struct Tally {
 impl Tally {
     fn add(&mut self, mean: Ratio) {
         self.count += 1;
-        self.sum = Some(self.sum.map_or(mean, |s| s.add(mean)));
+        self.sum = Some(self.sum.map_or(mean, |s| s.plus(mean)));
         self.min = Some(self.min.map_or(mean, |m| m.min(mean)));
         self.max = Some(self.max.map_or(mean, |m| m.max(mean)));
     }
 
     fn mean(&self) -> Option<Ratio> {
-        self.sum.map(|s| s.div(u64::from(self.count)))
+        self.sum.map(|s| s.over(u64::from(self.count)))
     }
 
     fn contested(&self) -> bool {
         let threshold = Ratio::new(CONTESTED_SPREAD.0, CONTESTED_SPREAD.1);
-        matches!((self.min, self.max), (Some(min), Some(max)) if max >= min.add(threshold))
+        matches!((self.min, self.max), (Some(min), Some(max)) if max >= min.plus(threshold))
     }
 
     fn summary(&self) -> Summary {

@@ -589,7 +589,7 @@ mod fast {
                     && (a.due.is_empty() || is_date(&a.due))
                     && (a.addresses.is_empty() || instrument.has_id(&a.addresses))
             });
-        ok.then(|| Assessment {
+        ok.then_some(Assessment {
             format: doc.format,
             format_version: doc.format_version,
             instrument: instrument_ref,

@@ -99,12 +99,12 @@ impl Ratio {
     }
 
     /// The exact sum.
-    pub fn add(self, other: Ratio) -> Ratio {
+    pub fn plus(self, other: Ratio) -> Ratio {
         Ratio::new(self.num * other.den + other.num * self.den, self.den * other.den)
     }
 
     /// The exact quotient by a whole number (not 0).
-    pub fn div(self, by: u64) -> Ratio {
+    pub fn over(self, by: u64) -> Ratio {
         Ratio::new(self.num, self.den * by)
     }
 
@@ -199,7 +199,7 @@ pub fn principle_means(instrument: &Instrument, assessment: &Assessment) -> Vec<
 /// The mean of the principle means that exist (principles weigh equally), exactly.
 pub fn overall_mean(means: &[Option<Ratio>]) -> Option<Ratio> {
     let scored: Vec<Ratio> = means.iter().flatten().copied().collect();
-    (!scored.is_empty()).then(|| scored.iter().fold(Ratio::new(0, 1), |acc, mean| acc.add(*mean)).div(scored.len() as u64))
+    (!scored.is_empty()).then(|| scored.iter().fold(Ratio::new(0, 1), |acc, mean| acc.plus(*mean)).over(scored.len() as u64))
 }
 
 /// Scores an assessment. Pure: the same answers always give the same results, and any results
