@@ -35,6 +35,8 @@ pub mod error;
 pub mod exchange;
 /// The audit's model; its content is data compiled into the module.
 pub mod instrument;
+/// SMART checks on actions.
+pub mod plan;
 /// Assessment + Instrument → Results, by the exact rules.
 pub mod scoring;
 

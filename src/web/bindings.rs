@@ -146,6 +146,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Widget, JsError> {
         compare_current: Vec::new(),
         compare_earlier: Vec::new(),
         compare_problems: Vec::new(),
+        plan_undo: None,
     };
     widget::mount(element, state).map_err(|e| JsError::new(&format!("could not draw the toolkit: {e:?}")))
 }

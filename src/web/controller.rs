@@ -5,7 +5,7 @@ use js_sys::{Array, Promise};
 use wasm_bindgen::prelude::*;
 use web_sys::{DragEvent, Element, Event, FileList, HtmlInputElement, HtmlTextAreaElement, StorageEvent};
 
-use crate::assessment::{Basis, Continuum, Depth, Options, Response, Stage};
+use crate::assessment::{Action, Basis, Continuum, Depth, Options, Response, Stage, Status};
 use crate::exchange;
 
 use super::session::new_id;
@@ -60,8 +60,33 @@ fn set_dragging(root: &Element, on: bool) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// An action's field changed: record it, save, and redraw only its SMART checklist, so focus
+/// and typing are never disturbed.
+fn edit_action(root: &Element, state: &mut State, target: &Element, field: &str) -> Result<(), JsValue> {
+    let id = target.get_attribute("data-id").unwrap_or_default();
+    let value = input_value(target);
+    let Some(action) = state.session.assessment.actions.iter_mut().find(|a| a.id == id) else { return Ok(()) };
+    match field {
+        "what" => action.what = value,
+        "measure" => action.measure = value,
+        "owner" => action.owner = value,
+        "resources" => action.resources = value,
+        "addresses" => action.addresses = value,
+        "due" => action.due = value,
+        "status" => action.status = Status::from_name(&value).unwrap_or(action.status),
+        _ => return Ok(()),
+    }
+    state.session.assessment.updated = now();
+    state.session.persist();
+    view::update_checklist(root, state, &id)?;
+    view::update_status(root, state)
+}
+
 /// An input changed: record it, save, then redraw only what depends on it.
 fn edit(root: &Element, state: &mut State, target: &Element, committed: bool) -> Result<(), JsValue> {
+    if let Some(field) = target.get_attribute("data-plan-field") {
+        return edit_action(root, state, target, &field);
+    }
     let value = input_value(target);
     let assessment = &mut state.session.assessment;
     let mut redraw = false;
@@ -115,7 +140,7 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
     let id = button.get_attribute("data-id").unwrap_or_default();
     let go = |state: &mut State, view: View| {
         // A notice is about the moment it was given; moving on clears it.
-        (state.session.notice, state.session.deleted) = (None, None);
+        (state.session.notice, state.session.deleted, state.plan_undo) = (None, None, None);
         state.view = view;
         view::render(root, state, Focus::Heading)
     };
@@ -146,6 +171,57 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
         Some("conflict-keep" | "conflict-load") => {
             let keep = button.get_attribute("data-action").as_deref() == Some("conflict-keep");
             state.session.resolve(keep, &now());
+            view::render(root, state, Focus::Heading)
+        }
+        Some("print") => web_sys::window().ok_or("no window")?.print(),
+        Some("plan-add" | "plan-from-gap") => {
+            let item = state.instrument.item(&id);
+            let action = Action {
+                id: format!("action-{}", fresh_id()),
+                what: item.map(|i| i.action_prompt.clone()).unwrap_or_default(),
+                addresses: item.map(|i| i.id.clone()).unwrap_or_default(),
+                ..Action::default()
+            };
+            // From a gap the "what" is filled in, so the next thing to write is the measure.
+            let first = if item.is_some() { "measure" } else { "what" };
+            let focus_id = format!("{}-plan-{}-{first}", state.uid, action.id);
+            state.session.assessment.actions.push(action);
+            changed(state);
+            view::render(root, state, Focus::None)?;
+            match root.query_selector(&format!("[id=\"{focus_id}\"]"))? {
+                Some(input) => super::dom::focus(&input),
+                None => Ok(()),
+            }
+        }
+        Some(step @ ("plan-up" | "plan-down")) => {
+            let actions = &mut state.session.assessment.actions;
+            if let Some(i) = actions.iter().position(|a| a.id == id) {
+                let j = if step == "plan-up" { i.checked_sub(1) } else { Some(i + 1).filter(|j| *j < actions.len()) };
+                if let Some(j) = j {
+                    actions.swap(i, j);
+                    changed(state);
+                }
+            }
+            view::render(root, state, Focus::Keep)
+        }
+        Some("plan-delete") => {
+            let actions = &mut state.session.assessment.actions;
+            if let Some(i) = actions.iter().position(|a| a.id == id) {
+                let action = actions.remove(i);
+                let what = if action.what.trim().is_empty() { "an action with no description".to_string() } else { format!("\"{}\"", action.what) };
+                state.session.notice = Some(format!("Deleted {what} from the action plan."));
+                state.plan_undo = Some((i, action));
+                changed(state);
+            }
+            view::render(root, state, Focus::Heading)
+        }
+        Some("plan-undo") => {
+            if let Some((i, action)) = state.plan_undo.take() {
+                let actions = &mut state.session.assessment.actions;
+                actions.insert(i.min(actions.len()), action);
+                state.session.notice = Some("Restored the deleted action.".into());
+                changed(state);
+            }
             view::render(root, state, Focus::Heading)
         }
         Some("compare") => go(state, View::Compare),
@@ -345,6 +421,8 @@ fn input_value(target: &Element) -> String {
         input.value()
     } else if let Some(area) = target.dyn_ref::<HtmlTextAreaElement>() {
         area.value()
+    } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.value()
     } else {
         String::new()
     }
@@ -356,6 +434,18 @@ fn parse_response(value: &str) -> Option<Response> {
         "na" => Some(Response::Na),
         level => level.parse().ok().filter(|l| (1..=5).contains(l)).map(Response::Level),
     }
+}
+
+/// Marks the open assessment changed and saves it.
+fn changed(state: &mut State) {
+    state.session.assessment.updated = now();
+    state.session.persist();
+}
+
+/// Today's date where the user is, as `YYYY-MM-DD`: due dates are the user's calendar days.
+pub fn today() -> String {
+    let date = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", date.get_full_year(), date.get_month() + 1, date.get_date())
 }
 
 /// Now, as an RFC 3339 UTC timestamp.

@@ -71,15 +71,6 @@ impl H {
         children.into_iter().fold(self, H::child)
     }
 
-    /// Sets one CSS property through the CSSOM, which a strict `style-src` policy allows
-    /// (a `style` attribute written as markup it would block).
-    pub fn css(self, property: &str, value: &str) -> H {
-        self.and(|_, el| match el.dyn_ref::<HtmlElement>() {
-            Some(el) => el.style().set_property(property, value),
-            None => Ok(()),
-        })
-    }
-
     /// The finished element.
     pub fn build(self) -> Result<Element, JsValue> {
         self.el

@@ -3,7 +3,7 @@
 //! it shows comes from the core.
 
 pub mod bindings;
-mod controller;
+pub(crate) mod controller;
 mod dom;
 mod session;
 mod storage;

@@ -53,6 +53,8 @@ pub struct State {
     pub compare_earlier: Vec<(String, Assessment)>,
     /// Files left out of the comparison, with why.
     pub compare_problems: Vec<String>,
+    /// The last action deleted from the plan, and where it was, for "Undo".
+    pub plan_undo: Option<(usize, crate::assessment::Action)>,
 }
 
 impl State {

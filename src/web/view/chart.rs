@@ -92,3 +92,43 @@ pub fn radar(doc: &Document, id: &str, title: &str, description: &str, axes: &[S
         .child(svg)
         .child(H::new(doc, "figcaption").child(H::new(doc, "ul").class("ctk-legend").children(legend)))
 }
+
+/// One bar of a [`bars`] chart.
+pub struct Bar {
+    /// Axis label.
+    pub label: String,
+    /// 0 to 100, or `None` for "not enough evidence".
+    pub percent: Option<u8>,
+    /// Text after the bar, e.g. "63 % Developing": the band in words, never colour alone.
+    pub note: String,
+    /// Fill colour for the band.
+    pub colour: &'static str,
+}
+
+/// A horizontal bar chart of percentages, one bar per principle.
+pub fn bars(doc: &Document, id: &str, title: &str, description: &str, bars: &[Bar]) -> H {
+    let (left, width, row) = (190.0, 250.0, 40.0);
+    let height = row * bars.len() as f64 + 30.0;
+    let mut svg = H::svg(doc, "svg")
+        .attr("viewBox", &format!("0 0 640 {height}"))
+        .attr("role", "img")
+        .attr("aria-labelledby", &format!("{id}-title {id}-desc"))
+        .class("ctk-chart ctk-chart--bars")
+        .child(H::svg(doc, "title").attr("id", &format!("{id}-title")).text(title))
+        .child(H::svg(doc, "desc").attr("id", &format!("{id}-desc")).text(description));
+    for tick in [0, 25, 50, 75, 100] {
+        let x = left + width * f64::from(tick) / 100.0;
+        svg = svg
+            .child(H::svg(doc, "line").attr("x1", &fmt(x)).attr("y1", "0").attr("x2", &fmt(x)).attr("y2", &fmt(height - 24.0)).attr("stroke", "#d8dde0"))
+            .child(H::svg(doc, "text").attr("x", &fmt(x)).attr("y", &fmt(height - 6.0)).attr("text-anchor", "middle").attr("font-size", "13").attr("fill", "#4c6272").text(&format!("{tick}%")));
+    }
+    for (i, bar) in bars.iter().enumerate() {
+        let y = row * i as f64 + 8.0;
+        let w = width * f64::from(bar.percent.unwrap_or(0)) / 100.0;
+        svg = svg
+            .child(H::svg(doc, "text").attr("x", &fmt(left - 10.0)).attr("y", &fmt(y + 18.0)).attr("text-anchor", "end").attr("font-size", "15").attr("fill", "#212b32").text(&bar.label))
+            .child(H::svg(doc, "rect").attr("x", &fmt(left)).attr("y", &fmt(y)).attr("width", &fmt(w.max(1.0))).attr("height", "24").attr("fill", bar.colour).attr("stroke", "#212b32").attr("stroke-width", "1"))
+            .child(H::svg(doc, "text").attr("x", &fmt(left + w + 8.0)).attr("y", &fmt(y + 18.0)).attr("font-size", "14").attr("fill", "#212b32").text(&bar.note));
+    }
+    H::new(doc, "figure").class("ctk-figure").child(svg)
+}

@@ -67,6 +67,21 @@ pub fn update_progress(root: &Element, state: &State) -> Result<(), JsValue> {
     Ok(())
 }
 
+/// Redraws one action's SMART checklist after one of its fields changed.
+pub fn update_checklist(root: &Element, state: &State, action_id: &str) -> Result<(), JsValue> {
+    let doc = root.owner_document().ok_or_else(|| JsValue::from_str("the widget is not in a document"))?;
+    let Some(action) = state.session.assessment.actions.iter().find(|a| a.id == action_id) else { return Ok(()) };
+    if let Some(old) = root.query_selector(&format!("[id=\"{}-plan-{action_id}-smart\"]", state.uid))? {
+        let today = super::controller::today();
+        old.replace_with_with_node_1(&results::checklist(&doc, state, action, &today).build()?.into())?;
+    }
+    if let Some(old) = root.query_selector(".ctk-print-only")? {
+        let today = super::controller::today();
+        old.replace_with_with_node_1(&results::printed_plan(&doc, state, &today).build()?.into())?;
+    }
+    Ok(())
+}
+
 /// Redraws the save status alone (after a change, or another tab's write).
 pub fn update_status(root: &Element, state: &State) -> Result<(), JsValue> {
     let doc = root.owner_document().ok_or_else(|| JsValue::from_str("the widget is not in a document"))?;
@@ -98,9 +113,16 @@ fn status(doc: &Document, state: &State) -> H {
     let region = match &session.notice {
         Some(notice) => {
             let mut banner = H::new(doc, "div").class("ctk-notice").child(H::new(doc, "p").text(notice));
-            if session.deleted.is_some() {
+            let undo = if session.deleted.is_some() {
+                Some("undo")
+            } else if state.plan_undo.is_some() {
+                Some("plan-undo")
+            } else {
+                None
+            };
+            if let Some(action) = undo {
                 banner = banner.child(
-                    H::new(doc, "button").attr("type", "button").class("ctk-button ctk-button--secondary").attr("data-action", "undo").text("Undo"),
+                    H::new(doc, "button").attr("type", "button").class("ctk-button ctk-button--secondary").attr("data-action", action).text("Undo"),
                 );
             }
             region.child(banner)
