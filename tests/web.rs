@@ -2,6 +2,8 @@
 //! survive the trip as plain objects, and every failure arrives as a real `Error`.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use collab_toolkit::web::bindings::{export_assessment, import_assessment, instrument, mount, score};
 use js_sys::{Array, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
@@ -119,4 +121,32 @@ fn mount_refuses_what_is_not_an_element_and_unknown_options() {
     let host = doc.create_element("div").expect("div");
     let message = error_message(mount(host.into(), parse(r#"{"depht": "deep"}"#)).map(JsValue::from));
     assert!(message.contains("mount options: unknown field `depht`"), "{message}");
+}
+
+/// The hand-worked fixtures of `tests/worked.rs`, scored through the JavaScript API.
+const WORKED: [&str; 12] = [
+    include_str!("fixtures/results/01-quick-all-fours.json"),
+    include_str!("fixtures/results/02-band-exactly-three.json"),
+    include_str!("fixtures/results/03-overall-exactly-four.json"),
+    include_str!("fixtures/results/04-principle-only-unsure.json"),
+    include_str!("fixtures/results/05-scale-hides-items.json"),
+    include_str!("fixtures/results/06-gap-ties-by-level-and-mean.json"),
+    include_str!("fixtures/results/07-gaps-ordered-by-principle-mean.json"),
+    include_str!("fixtures/results/08-overall-three-and-a-half-from-thirds.json"),
+    include_str!("fixtures/results/09-not-applicable-unsure-and-absent.json"),
+    include_str!("fixtures/results/10-nothing-answered.json"),
+    include_str!("fixtures/results/11-percent-halves-round-up.json"),
+    include_str!("fixtures/results/12-exact-overall-where-floats-round-down.json"),
+];
+
+#[wasm_bindgen_test]
+fn every_hand_worked_assessment_scores_as_worked_through_the_js_api() {
+    for text in WORKED {
+        let fixture: serde_json::Value = serde_json::from_str(text).expect("fixture JSON");
+        let results = score(parse(&fixture["assessment"].to_string())).expect("scores");
+        let actual: serde_json::Value = serde_json::from_str(&stringify(&results)).expect("results JSON");
+        if let Err(e) = common::same(&fixture["expected"], &actual, "results") {
+            panic!("{}: {e}", fixture["description"]);
+        }
+    }
 }

@@ -26,3 +26,22 @@ pub fn assessment(depth: Depth, scale: Option<u8>, responses: &[(&str, Response)
 
 #[allow(unused_imports)]
 pub use Response::{Level as L, Na, Unsure};
+
+/// Equal, with floats equal to within 1e-12 (expected means are written as decimals).
+pub fn same(expected: &serde_json::Value, actual: &serde_json::Value, at: &str) -> Result<(), String> {
+    match (expected, actual) {
+        (serde_json::Value::Number(e), serde_json::Value::Number(a)) => {
+            let (e, a) = (e.as_f64().unwrap_or(f64::NAN), a.as_f64().unwrap_or(f64::NAN));
+            if (e - a).abs() < 1e-12 { Ok(()) } else { Err(format!("{at}: expected {e}, got {a}")) }
+        }
+        (serde_json::Value::Array(e), serde_json::Value::Array(a)) if e.len() == a.len() => {
+            e.iter().zip(a).enumerate().try_for_each(|(i, (e, a))| same(e, a, &format!("{at}[{i}]")))
+        }
+        (serde_json::Value::Object(e), serde_json::Value::Object(a)) if e.len() == a.len() => {
+            e.iter().try_for_each(|(k, e)| same(e, a.get(k).unwrap_or(&serde_json::Value::Null), &format!("{at}.{k}")))
+        }
+        _ if expected == actual => Ok(()),
+        _ => Err(format!("{at}: expected {expected}, got {actual}")),
+    }
+}
+
