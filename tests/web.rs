@@ -98,8 +98,9 @@ fn mount_renders_the_quick_check_and_records_answers() {
     let host = doc.create_element("div").expect("div");
     doc.body().expect("body").append_child(&host).expect("append");
     let widget = mount(host.clone().into(), JsValue::UNDEFINED).expect("mounts");
-    assert_eq!(host.query_selector_all("fieldset.ctk-question").expect("query").length(), 8);
-    let radio: web_sys::HtmlElement = host
+    let shadow = host.shadow_root().expect("the widget renders in an open shadow root");
+    assert_eq!(shadow.query_selector_all("fieldset.ctk-question").expect("query").length(), 8);
+    let radio: web_sys::HtmlElement = shadow
         .query_selector("input[data-item='trust.openness'][value='2']")
         .expect("query")
         .expect("the level 2 radio")
@@ -109,7 +110,8 @@ fn mount_renders_the_quick_check_and_records_answers() {
     let assessment = widget.get_assessment().expect("assessment");
     assert_eq!(stringify(&get(&get(&assessment, "answers"), "trust.openness")), r#"{"level":2}"#);
     widget.unmount();
-    assert_eq!(host.child_element_count(), 0);
+    assert_eq!(shadow.child_element_count(), 0);
+    assert!(mount(host.clone().into(), JsValue::UNDEFINED).is_ok(), "the element can be mounted again");
     assert!(widget.get_assessment().is_err(), "an unmounted widget says so");
 }
 

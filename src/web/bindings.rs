@@ -14,7 +14,7 @@ use crate::scoring;
 use super::controller::{fresh_id, now};
 use super::session::Session;
 use super::storage::Store;
-use super::widget::{self, State, View, Widget};
+use super::widget::{self, Hidden, State, View, Widget};
 
 /// The one place an engine error becomes a JavaScript `Error`.
 fn js_error(e: impl Display) -> JsError {
@@ -31,7 +31,7 @@ pub(super) fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
 }
 
 /// Reads an assessment from a plain JS object, with the same checks and messages as import.
-fn assessment_from_js(value: JsValue) -> Result<Assessment, JsError> {
+pub(super) fn assessment_from_js(value: JsValue) -> Result<Assessment, JsError> {
     if value.is_undefined() || value.is_null() {
         return Err(JsError::new("expected an assessment object, found nothing"));
     }
@@ -101,6 +101,14 @@ struct MountOptions {
     depth: Option<Depth>,
     /// Separates this widget's saved work from other widgets' on the same site.
     storage_key: Option<String>,
+    /// The screen to open on: questions, results, library or compare.
+    view: Option<String>,
+    /// A title for a new assessment, e.g. the collaboration the intranet page is about.
+    title: Option<String>,
+    /// Hide the "Saved, export and import" screen (saving in the browser still happens).
+    hide_import_export: bool,
+    /// Hide the "Compare" screen.
+    hide_compare: bool,
 }
 
 thread_local! {
@@ -123,7 +131,15 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Widget, JsError> {
             .map_err(|e| js_error(format_args!("mount options could not be read ({e})")))?;
         serde_json::from_value(json).map_err(|e| js_error(format_args!("mount options: {e}")))?
     };
-    let storage_key = options.storage_key.unwrap_or_else(|| "default".into());
+    // Widgets are kept apart unless asked: the default key is the element's id, if it has one.
+    let storage_key = options.storage_key.clone().unwrap_or_else(|| Some(element.id()).filter(|id| !id.is_empty()).unwrap_or_else(|| "default".into()));
+    let view = match options.view.as_deref() {
+        None | Some("questions") => View::Questions,
+        Some("results") => View::Results,
+        Some("library") if !options.hide_import_export => View::Library,
+        Some("compare") if !options.hide_compare => View::Compare,
+        Some(other) => return Err(JsError::new(&format!("mount options: view \"{other}\" is not one of \"questions\", \"results\", \"library\", \"compare\" (or that screen is hidden)"))),
+    };
     if storage_key.is_empty() || storage_key.len() > 100 || storage_key.contains(':') {
         return Err(JsError::new("mount options: storageKey must be 1 to 100 characters, without \":\""));
     }
@@ -134,12 +150,16 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Widget, JsError> {
     });
     let store = Store::open(&storage_key, &instrument.id);
     let depth = options.depth.unwrap_or(Depth::Quick);
-    let session = Session::open(instrument, store, depth, &now(), fresh_id());
+    let mut session = Session::open(instrument, store, depth, &now(), fresh_id());
+    if let Some(title) = options.title.as_deref().filter(|_| session.assessment.context.title.is_empty()) {
+        session.assessment.context.title = title.chars().take(exchange::MAX_NAME).collect();
+    }
     let state = State {
         uid: format!("ctk{n}"),
         instrument,
         session,
-        view: View::Questions,
+        view,
+        hidden: Hidden { import_export: options.hide_import_export, compare: options.hide_compare },
         error: None,
         import_problems: Vec::new(),
         renaming: None,

@@ -10,7 +10,7 @@ use crate::exchange;
 
 use super::session::new_id;
 use super::view::{self, Focus};
-use super::widget::{Ctx, State, View};
+use super::widget::{announce, Ctx, State, View};
 
 /// Entry point for every event the widget listens to.
 pub fn handle(ctx: &Ctx, event: &Event) {
@@ -76,8 +76,7 @@ fn edit_action(root: &Element, state: &mut State, target: &Element, field: &str)
         "status" => action.status = Status::from_name(&value).unwrap_or(action.status),
         _ => return Ok(()),
     }
-    state.session.assessment.updated = now();
-    state.session.persist();
+    changed(root, state);
     view::update_checklist(root, state, &id)?;
     view::update_status(root, state)
 }
@@ -121,8 +120,7 @@ fn edit(root: &Element, state: &mut State, target: &Element, committed: bool) ->
             _ => return Ok(()),
         }
     }
-    state.session.assessment.updated = now();
-    state.session.persist();
+    changed(root, state);
     if state.error.is_some() && state.answered() > 0 {
         state.error = None;
         redraw = true;
@@ -151,7 +149,9 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
         }
         Some("results") => {
             state.error = None;
-            go(state, View::Results)
+            go(state, View::Results)?;
+            notify(root, state);
+            Ok(())
         }
         Some("questions") => go(state, View::Questions),
         Some("library") => {
@@ -186,7 +186,7 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
             let first = if item.is_some() { "measure" } else { "what" };
             let focus_id = format!("{}-plan-{}-{first}", state.uid, action.id);
             state.session.assessment.actions.push(action);
-            changed(state);
+            changed(root, state);
             view::render(root, state, Focus::None)?;
             match root.query_selector(&format!("[id=\"{focus_id}\"]"))? {
                 Some(input) => super::dom::focus(&input),
@@ -199,7 +199,7 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
                 let j = if step == "plan-up" { i.checked_sub(1) } else { Some(i + 1).filter(|j| *j < actions.len()) };
                 if let Some(j) = j {
                     actions.swap(i, j);
-                    changed(state);
+                    changed(root, state);
                 }
             }
             view::render(root, state, Focus::Keep)
@@ -211,7 +211,7 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
                 let what = if action.what.trim().is_empty() { "an action with no description".to_string() } else { format!("\"{}\"", action.what) };
                 state.session.notice = Some(format!("Deleted {what} from the action plan."));
                 state.plan_undo = Some((i, action));
-                changed(state);
+                changed(root, state);
             }
             view::render(root, state, Focus::Heading)
         }
@@ -220,7 +220,7 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
                 let actions = &mut state.session.assessment.actions;
                 actions.insert(i.min(actions.len()), action);
                 state.session.notice = Some("Restored the deleted action.".into());
-                changed(state);
+                changed(root, state);
             }
             view::render(root, state, Focus::Heading)
         }
@@ -282,12 +282,18 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
         Some("export-json") => {
             let session = &state.session;
             let text = exchange::export(&session.assessment, session.instrument);
-            download(&file_name(&session.assessment, "json"), "application/json", &text)
+            let name = file_name(&session.assessment, "json");
+            download(&name, "application/json", &text)?;
+            announce(root, "export", &export_detail("json", &name));
+            Ok(())
         }
         Some("export-csv") => {
             let session = &state.session;
             let text = exchange::to_csv(&session.assessment, session.instrument);
-            download(&file_name(&session.assessment, "csv"), "text/csv;charset=utf-8", &text)
+            let name = file_name(&session.assessment, "csv");
+            download(&name, "text/csv;charset=utf-8", &text)?;
+            announce(root, "export", &export_detail("csv", &name));
+            Ok(())
         }
         _ => Ok(()),
     }
@@ -387,6 +393,14 @@ fn load_for_comparison(state: &mut State, earlier: bool, names: &[String], texts
     state.compare_problems = problems;
 }
 
+/// `{ format, fileName }` for the `collabtoolkit:export` event.
+fn export_detail(format: &str, name: &str) -> JsValue {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"format".into(), &format.into());
+    let _ = js_sys::Reflect::set(&detail, &"fileName".into(), &name.into());
+    detail.into()
+}
+
 /// Offers `text` as a file download. This is the only way data leaves the page.
 fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
@@ -437,9 +451,22 @@ fn parse_response(value: &str) -> Option<Response> {
 }
 
 /// Marks the open assessment changed and saves it.
-fn changed(state: &mut State) {
+fn changed(root: &Element, state: &mut State) {
     state.session.assessment.updated = now();
     state.session.persist();
+    notify(root, state);
+}
+
+/// Tells the host page: `collabtoolkit:change` with the assessment (in the public format, with
+/// its results) and `collabtoolkit:results` with the results.
+fn notify(root: &Element, state: &State) {
+    let session = &state.session;
+    if let Ok(assessment) = super::bindings::to_js(&exchange::to_value(&session.assessment, session.instrument)) {
+        announce(root, "change", &assessment);
+    }
+    if let Ok(results) = super::bindings::to_js(&crate::scoring::score(session.instrument, &session.assessment)) {
+        announce(root, "results", &results);
+    }
 }
 
 /// Today's date where the user is, as `YYYY-MM-DD`: due dates are the user's calendar days.

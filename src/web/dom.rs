@@ -84,3 +84,10 @@ pub fn focus(el: &Element) -> Result<(), JsValue> {
         None => Ok(()),
     }
 }
+
+/// The id of the focused element inside the widget's shadow root (the document's own
+/// `activeElement` is only the host element), if it has one.
+pub fn active_id(root: &Element) -> Option<String> {
+    let shadow: web_sys::ShadowRoot = root.get_root_node().dyn_into().ok()?;
+    shadow.active_element().map(|el| el.id()).filter(|id| !id.is_empty())
+}

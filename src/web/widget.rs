@@ -31,6 +31,15 @@ pub enum View {
     Compare,
 }
 
+/// Screens the embedding page has hidden.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hidden {
+    /// The "Saved, export and import" screen.
+    pub import_export: bool,
+    /// The "Compare" screen.
+    pub compare: bool,
+}
+
 /// Everything one widget knows. Views are pure functions of it.
 pub struct State {
     /// Prefix that keeps element ids unique when several widgets share a page.
@@ -41,6 +50,8 @@ pub struct State {
     pub session: Session,
     /// The current screen.
     pub view: View,
+    /// Screens the host page hid.
+    pub hidden: Hidden,
     /// Set when the user asks for results with nothing answered.
     pub error: Option<String>,
     /// Problems found in files the user tried to import, one line each.
@@ -137,7 +148,21 @@ impl Widget {
             // removed next anyway, taking its own listeners with it.
             let _ = target.remove_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
         }
-        let _ = mounted.host.remove_child(&mounted.ctx.root);
+        // A shadow root cannot be detached; emptying it lets the element be mounted again.
+        mounted.ctx.root.remove();
+        let _ = &mounted.host;
+    }
+
+    /// Replaces the open assessment with `assessment` (checked like an import; an invalid one
+    /// changes nothing and throws an Error saying what is wrong), saves it, and shows it.
+    #[wasm_bindgen(js_name = setAssessment)]
+    pub fn set_assessment(&self, assessment: JsValue) -> Result<(), JsError> {
+        let assessment = super::bindings::assessment_from_js(assessment)?;
+        let ctx = MOUNTED.with(|m| m.borrow().get(&self.uid).map(|mounted| mounted.ctx.clone()));
+        let ctx = ctx.ok_or_else(|| JsError::new("this widget has been unmounted"))?;
+        let mut state = ctx.state.try_borrow_mut().map_err(|_| JsError::new("the widget is busy: try again"))?;
+        state.session.adopt(assessment, controller::fresh_id());
+        view::render(&ctx.root, &state, Focus::None).map_err(|e| JsError::new(&format!("could not draw the toolkit: {e:?}")))
     }
 
     /// The assessment as it stands, in the public format (with its results).
@@ -155,12 +180,57 @@ impl Widget {
     }
 }
 
-/// Renders a widget into `host` and starts listening to it and to other tabs' storage writes.
+/// The widget's stylesheet, compiled in and shared by every widget on the page.
+const CSS: &str = include_str!("widget.css");
+
+thread_local! {
+    static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+fn stylesheet() -> Result<web_sys::CssStyleSheet, JsValue> {
+    if let Some(sheet) = SHEET.with(|s| s.borrow().clone()) {
+        return Ok(sheet);
+    }
+    let sheet = web_sys::CssStyleSheet::new()?;
+    sheet.replace_sync(CSS)?;
+    SHEET.with(|s| *s.borrow_mut() = Some(sheet.clone()));
+    Ok(sheet)
+}
+
+/// Opens (or reuses, after `unmount`) the host's shadow root and gives it the stylesheet.
+fn shadow(host: &Element) -> Result<web_sys::ShadowRoot, JsValue> {
+    let root = match host.shadow_root() {
+        Some(root) if root.child_element_count() == 0 => root,
+        Some(_) => return Err(JsValue::from_str("a widget is already mounted on this element: unmount it first")),
+        None => host
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .map_err(|_| JsValue::from_str("this element cannot hold the widget: mount it on a <div> or <section>"))?,
+    };
+    js_sys::Reflect::set(&root, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&stylesheet()?.into()))?;
+    Ok(root)
+}
+
+/// Raises `collabtoolkit:<name>` on the host element, where the host page can listen for it.
+/// It bubbles and crosses out of the shadow root.
+pub fn announce(root: &Element, name: &str, detail: &JsValue) {
+    let Some(host) = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|s| s.host()) else { return };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(&format!("collabtoolkit:{name}"), &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// Renders a widget into an open shadow root on `host`, and starts listening to it and to
+/// other tabs' storage writes.
 pub fn mount(host: Element, state: State) -> Result<Widget, JsValue> {
     let doc = host.owner_document().ok_or_else(|| JsValue::from_str("the element is not in a document"))?;
+    let shadow = shadow(&host)?;
     let root = doc.create_element("div")?;
-    root.set_class_name("ctk");
-    host.append_child(&root)?;
+    root.set_attribute("class", "ctk")?;
+    shadow.append_child(&root)?;
     let uid = state.uid.clone();
     let ctx = Ctx { root: root.clone(), state: Rc::new(RefCell::new(state)) };
     view::render(&root, &ctx.state.borrow(), Focus::None)?;

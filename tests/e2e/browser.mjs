@@ -49,3 +49,12 @@ export async function open(browser, { width = 1280, height = 900, url = pageUrl,
     },
   };
 }
+
+/** The focused element, looking inside shadow roots (the document sees only the host). */
+export function focused(page) {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return { id: el?.id ?? '', tag: el?.tagName ?? '', className: el?.getAttribute('class') ?? '' };
+  });
+}

@@ -110,7 +110,7 @@ test('files can be dropped onto the import area', async () => {
   await page.evaluate((t) => {
     const data = new DataTransfer();
     data.items.add(new File([t], 'dropped.json', { type: 'application/json' }));
-    const zone = document.querySelector('.ctk-dropzone');
+    const zone = document.getElementById('toolkit').shadowRoot.querySelector('.ctk-dropzone');
     zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
   }, text);

@@ -2,7 +2,7 @@
 // questions grouped by principle, readiness wording for planned collaborations, and results.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open } from './browser.mjs';
+import { focused, launch, open } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -12,7 +12,7 @@ test('the in-depth audit can be completed from disk, grouped by principle, with 
   const { page, problems } = await open(browser);
   await page.click('label[for="ctk1-depth-deep"]');
   assert.equal(await page.locator('fieldset.ctk-question').count(), 40, 'no scale chosen: every question shows');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'ctk1-depth-deep', 'focus stays on the choice just made');
+  assert.equal((await focused(page)).id, 'ctk1-depth-deep', 'focus stays on the choice just made');
 
   await page.click('label[for="ctk1-scale-3"]');
   assert.equal(await page.locator('fieldset.ctk-question').count(), 37);

@@ -1,7 +1,7 @@
 // The quick check, opened from disk, answered and scored as a user would do it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open } from './browser.mjs';
+import { focused, launch, open } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -42,7 +42,7 @@ test('answering every question leads to the right results, with nothing sent any
   await page.click('button[data-action=results]');
 
   assert.equal(await page.textContent('h1'), 'Results: Joint frailty clinic');
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus moves to the new heading');
+  assert.equal((await focused(page)).tag, 'H1', 'focus moves to the new heading');
   assert.equal(await page.textContent('.ctk-overall__figure'), '54 %');
   assert.equal(await page.textContent('.ctk-overall .ctk-tag'), 'Developing');
   assert.match(await page.textContent('.ctk-panel'), /Weakest principle: Involving patients, public and communities/);
@@ -73,9 +73,9 @@ test('asking for results with nothing answered shows the error summary, which le
   const { page, problems } = await open(browser);
   await page.click('button[data-action=results]');
   assert.equal(await page.textContent('.ctk-error-summary h2'), 'There is a problem');
-  assert.equal(await page.evaluate(() => document.activeElement.className), 'ctk-error-summary');
+  assert.equal((await focused(page)).className, 'ctk-error-summary');
   await page.click('.ctk-error-summary a');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'ctk1-q-purpose.shared-1');
+  assert.equal((await focused(page)).id, 'ctk1-q-purpose.shared-1');
   await page.click('label[for="ctk1-q-purpose.shared-4"]');
   assert.equal(await page.locator('.ctk-error-summary').count(), 0, 'the summary goes once an answer is given');
   assert.deepEqual(problems(), []);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { launch, open } from './browser.mjs';
+import { focused, launch, open } from './browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -48,7 +48,7 @@ test('the in-depth audit leads to results, a SMART action and a printed plan', a
 
   // An action from the first gap: prefilled, linked, and focus on the measure.
   await page.click('.ctk-gap >> nth=0 >> button[data-action=plan-from-gap]');
-  const id = await page.evaluate(() => document.activeElement.id);
+  const id = (await focused(page)).id;
   assert.match(id, /^ctk1-plan-action-.*-measure$/);
   const action = id.replace(/-measure$/, '');
   assert.equal(await page.inputValue(`[id="${action}-what"]`), 'Agree how, and how fast, partners will tell each other about a problem, and test it on the next one.');
@@ -57,7 +57,7 @@ test('the in-depth audit leads to results, a SMART action and a printed plan', a
   assert.equal(await smart(), 'SMART: 2 of 5');
   assert.match(await page.textContent(`[id="${action}-smart"]`), /No measure: say how you will know it has worked\./);
   await page.fill(`[id="${action}-measure"]`, 'No partner hears of a problem first from a board report');
-  assert.equal(await page.evaluate(() => document.activeElement.id), `${action}-measure`, 'typing keeps focus');
+  assert.equal((await focused(page)).id, `${action}-measure`, 'typing keeps focus');
   await page.fill(`[id="${action}-owner"]`, 'Clinical lead, North Trust');
   assert.match(await page.textContent(`[id="${action}-smart"]`), /Due date missing/);
   await page.fill(`[id="${action}-due"]`, nextYear);

@@ -72,7 +72,7 @@ test('a corrupted saved entry is kept under a backup key and the user is told', 
   await page.evaluate((k) => localStorage.setItem(k, '{"format": "collab-toolkit/assessment", "format_version": 1, oops'), key);
   await page.reload();
   await page.waitForSelector('fieldset.ctk-question');
-  assert.match(await status(page), /A saved assessment could not be read \(line 1, column \d+: this is not valid JSON.*kept in this browser under the key "collab-toolkit:default:collab-audit:backup:/);
+  assert.match(await status(page), /A saved assessment could not be read \(line 1, column \d+: this is not valid JSON.*kept in this browser under the key "collab-toolkit:toolkit:collab-audit:backup:/);
   const kept = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.includes(':backup:')).map(([, v]) => v));
   assert.deepEqual(kept, ['{"format": "collab-toolkit/assessment", "format_version": 1, oops']);
   assert.equal(await page.isChecked('[id="ctk1-q-purpose.shared-2"]'), false, 'a fresh assessment is open');

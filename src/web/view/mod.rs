@@ -32,7 +32,7 @@ pub enum Focus {
 pub fn render(root: &Element, state: &State, focus_to: Focus) -> Result<(), JsValue> {
     let doc = root.owner_document().ok_or_else(|| JsValue::from_str("the widget is not in a document"))?;
     let kept = match focus_to {
-        Focus::Keep => doc.active_element().map(|el| el.id()).filter(|id| !id.is_empty()),
+        Focus::Keep => super::dom::active_id(root),
         Focus::Heading | Focus::None => None,
     };
     let screen = match state.view {
@@ -98,6 +98,12 @@ fn navigation(doc: &Document, state: &State) -> H {
         ("library", "Saved, export and import", View::Library),
         ("compare", "Compare", View::Compare),
     ]
+    .into_iter()
+    .filter(|(_, _, view)| match view {
+        View::Library => !state.hidden.import_export,
+        View::Compare => !state.hidden.compare,
+        _ => true,
+    })
     .map(|(action, label, view)| {
         let button = H::new(doc, "button").attr("type", "button").class("ctk-nav__link").attr("data-action", action).text(label);
         H::new(doc, "li").child(if state.view == view { button.attr("aria-current", "page") } else { button })
