@@ -19,10 +19,11 @@ export async function launch() {
 
 /**
  * Opens a page that records what it does; `problems()` lists anything a user should never
- * cause. Each call gets a fresh browser context (its own empty localStorage) unless `context`
+ * cause: a request outside `allow` (by default only file:, data: and blob:), a console error, a
+ * page error or a policy violation. Each call gets a fresh browser context (its own empty localStorage) unless `context`
  * is given, which is how a test opens a second tab or reloads onto saved work.
  */
-export async function open(browser, { width = 1280, height = 900, url = pageUrl, context, wait = true } = {}) {
+export async function open(browser, { width = 1280, height = 900, url = pageUrl, context, wait = true, allow = /^(file|data|blob):/ } = {}) {
   context ??= await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const requests = [];
@@ -44,7 +45,7 @@ export async function open(browser, { width = 1280, height = 900, url = pageUrl,
     context,
     firstQuestionMs,
     problems() {
-      const offsite = requests.filter((u) => !/^(file|data|blob):/.test(u)).map((u) => `request: ${u}`);
+      const offsite = requests.filter((u) => !allow.test(u)).map((u) => `request: ${u}`);
       return [...offsite, ...errors];
     },
   };
