@@ -10,6 +10,12 @@ use super::super::dom::H;
 use super::super::widget::State;
 use super::chart::{radar, short_label};
 
+/// A box that scrolls sideways on narrow screens: focusable and named, so keyboard users can
+/// scroll it too (WCAG 2.1.1).
+fn scroll_box(doc: &Document, label: &str) -> H {
+    H::new(doc, "div").class("ctk-table-wrap").attr("tabindex", "0").attr("role", "region").attr("aria-label", &format!("{label} (scrolls sideways)"))
+}
+
 fn file_input(doc: &Document, state: &State, purpose: &str, label: &str, hint: &str, loaded: usize) -> H {
     let input_id = format!("{}-{purpose}", state.uid);
     let hint_id = format!("{input_id}-hint");
@@ -130,7 +136,7 @@ pub fn comparison(doc: &Document, state: &State) -> H {
         row.child(H::new(doc, "td").child(tag))
     });
     view = view.child(H::new(doc, "h2").text("By principle")).child(
-        H::new(doc, "div").class("ctk-table-wrap").child(
+        scroll_box(doc, "Respondents' mean level for each principle").child(
             H::new(doc, "table")
                 .class("ctk-table")
                 .child(H::new(doc, "caption").class("ctk-table__caption").text("Respondents' mean level for each principle (1 to 5)"))
@@ -163,7 +169,7 @@ pub fn comparison(doc: &Document, state: &State) -> H {
     view.child(H::new(doc, "h2").text("By organisation"))
         .child(radar(doc, &format!("{}-radar", state.uid), "Mean level by principle for each organisation", &description, &axes, &series))
         .child(
-            H::new(doc, "div").class("ctk-table-wrap").child(
+            scroll_box(doc, "Mean level by principle for each organisation").child(
                 H::new(doc, "table")
                     .class("ctk-table")
                     .child(H::new(doc, "caption").class("ctk-table__caption").text("Mean level by principle for each organisation"))
