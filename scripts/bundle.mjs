@@ -10,6 +10,8 @@ import { gzipSync } from 'node:zlib';
 const [gluePath, wasmPath, outPath] = process.argv.slice(2);
 const glue = readFileSync(gluePath, 'utf8');
 const wasm = readFileSync(wasmPath);
+// Level 9 and Node's zlib: the same bytes on every machine, so pkg/ can be checked.
+const packed = gzipSync(wasm, { level: 9 });
 const version = JSON.parse(readFileSync('package.json', 'utf8')).version ?? '';
 const crate = readFileSync('Cargo.toml', 'utf8').match(/^version = "(.*)"$/m)[1];
 
@@ -17,13 +19,20 @@ const script = `/*! Collaboration Toolkit ${crate}. Built by scripts/build.sh fr
 (function () {
   "use strict";
 ${glue}
-  // The engine, inlined: fetch() of a .wasm file is blocked on file:// pages.
-  var WASM = "${wasm.toString('base64')}";
+  // The engine, inlined because fetch() of a .wasm file is blocked on file:// pages, and
+  // gzipped before base64 so the file is less than half the size; the browser's own
+  // DecompressionStream unpacks it.
+  var WASM_GZIP = "${packed.toString('base64')}";
 
   function decode(base64) {
     var text = atob(base64), bytes = new Uint8Array(text.length);
     for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
     return bytes;
+  }
+
+  function inflate(bytes) {
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer();
   }
 
   var loaded = false;
@@ -45,7 +54,9 @@ ${glue}
     compare: call("compare"),
     mount: call("mount")
   };
-  api.ready = wasm_bindgen({ module_or_path: decode(WASM) }).then(function () {
+  api.ready = inflate(decode(WASM_GZIP)).then(function (module) {
+    return wasm_bindgen({ module_or_path: module });
+  }).then(function () {
     loaded = true;
     return api;
   });
