@@ -143,7 +143,7 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
         view::render(root, state, Focus::Heading)
     };
     match button.get_attribute("data-action").as_deref() {
-        Some("results") if state.answered() == 0 => {
+        Some("check" | "results") if state.answered() == 0 => {
             state.error = Some("Answer at least one question to see your results".into());
             go(state, View::Questions)
         }
@@ -154,6 +154,20 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
             Ok(())
         }
         Some("questions") => go(state, View::Questions),
+        Some("check") => {
+            state.error = None;
+            go(state, View::Check)
+        }
+        Some("change") => {
+            // Back to the question, with focus on the answer given, as the NHS pattern does.
+            let target = button.get_attribute("data-target").unwrap_or_default();
+            state.view = View::Questions;
+            view::render(root, state, Focus::None)?;
+            match root.query_selector(&format!("[id=\"{target}\"]"))? {
+                Some(el) => super::dom::focus(&el),
+                None => Ok(()),
+            }
+        }
         Some("library") => {
             (state.session.notice, state.session.deleted) = (None, None);
             state.session.refresh_library(&now()); // may leave a notice of its own

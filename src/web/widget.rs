@@ -23,6 +23,8 @@ use super::view::{self, Focus};
 pub enum View {
     /// Context and questions.
     Questions,
+    /// "Check your answers", between the questions and the results.
+    Check,
     /// Scores and gaps.
     Results,
     /// Saved assessments, export and import.

@@ -33,13 +33,15 @@ for (const width of [320, 1280]) {
     const { page, problems } = await open(browser, { width, height: 800 });
     const seen = {};
     seen['quick check'] = await violations(page);
-    await page.click('.ctk-view button[data-action=results]');
+    await page.click('.ctk-view button[data-action=check]');
     seen['error summary'] = await violations(page);
     await page.click('label[for="ctk1-depth-deep"]');
     await page.click('label[for="ctk1-stage-planned"]');
     seen['in-depth audit'] = await violations(page);
     await page.click('label[for="ctk1-q-trust.openness-2"]');
     await page.click('label[for="ctk1-q-purpose.shared-unsure"]');
+    await page.click('.ctk-view button[data-action=check]');
+    seen['check your answers'] = await violations(page);
     await page.click('.ctk-view button[data-action=results]');
     await page.click('.ctk-gap >> nth=0 >> button[data-action=plan-from-gap]');
     seen['results and action plan'] = await violations(page);
@@ -78,6 +80,13 @@ test('the quick check can be answered, results reached and an action added with 
   }
   assert.equal(answered.size, 8);
   assert.equal(await page.textContent('.ctk-progress'), '8 of 8 questions answered');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.textContent('h1'), 'Check your answers');
+  assert.equal((await focused(page)).tag, 'H1', 'focus moves to the new heading');
+  for (let presses = 0; presses < 200; presses++) {
+    await page.keyboard.press('Tab');
+    if ((await focused(page)).className === 'ctk-button') break;
+  }
   await page.keyboard.press('Enter');
   assert.equal((await focused(page)).tag, 'H1', 'focus moves to the results heading');
   assert.equal(await page.textContent('.ctk-overall__figure'), '25 %');

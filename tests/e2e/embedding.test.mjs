@@ -125,6 +125,7 @@ test('the single-file page opens from disk and works under its own hashed policy
   const url = pathToFileURL(path.join(root, 'pkg/collab-toolkit.html')).href;
   const { page, problems } = await open(browser, { url });
   await page.click('label[for="ctk1-q-trust.openness-3"]');
+  await page.click('.ctk-view button[data-action=check]');
   await page.click('.ctk-view button[data-action=results]');
   assert.equal(await page.textContent('.ctk-overall__figure'), '50 %');
   assert.deepEqual(problems(), []);

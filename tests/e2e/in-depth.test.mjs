@@ -38,7 +38,8 @@ test('the in-depth audit can be completed from disk, grouped by principle, with 
   await page.click('label[for="ctk1-q-trust.respect-1"]');
   t.diagnostic(`answered ${ids.length} questions in ${Date.now() - started} ms`);
   assert.equal(await page.textContent('.ctk-progress'), '32 of 32 questions answered');
-  await page.click('button[data-action=results]');
+  await page.click('.ctk-view button[data-action=check]');
+  await page.click('.ctk-view button[data-action=results]');
   const rows = await page.$$eval('.ctk-table tbody tr', (trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
   assert.match(rows[2], /^Trust and relationships 40 % \(level 2\.6\) Concern$/);
   assert.match(rows[0], /^Shared purpose and need 50 % \(level 3\.0\) Developing$/);

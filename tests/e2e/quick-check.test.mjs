@@ -39,7 +39,10 @@ test('answering every question leads to the right results, with nothing sent any
   await page.click('label[for="ctk1-scale-3"]');
   await answerAll(page);
   assert.equal(await page.textContent('.ctk-progress'), '8 of 8 questions answered');
-  await page.click('button[data-action=results]');
+  await page.click('.ctk-view button[data-action=check]');
+  assert.equal(await page.textContent('h1'), 'Check your answers');
+  assert.match(await page.textContent('.ctk-view'), /Partners raise problems with each other early and openly\.\s*4 Established/);
+  await page.click('.ctk-view button[data-action=results]');
 
   assert.equal(await page.textContent('h1'), 'Results: Joint frailty clinic');
   assert.equal((await focused(page)).tag, 'H1', 'focus moves to the new heading');
@@ -61,7 +64,8 @@ test('answering every question leads to the right results, with nothing sent any
 test('going back keeps every answer', async () => {
   const { page, problems } = await open(browser);
   await answerAll(page);
-  await page.click('button[data-action=results]');
+  await page.click('.ctk-view button[data-action=check]');
+  await page.click('.ctk-view button[data-action=results]');
   await page.click(".ctk-view button[data-action=questions]");
   const checked = await page.$$eval('input[data-item]:checked', (inputs) => inputs.map((i) => i.value));
   assert.deepEqual(checked, ANSWERS);
@@ -71,7 +75,7 @@ test('going back keeps every answer', async () => {
 
 test('asking for results with nothing answered shows the error summary, which leads to the first question', async () => {
   const { page, problems } = await open(browser);
-  await page.click('button[data-action=results]');
+  await page.click('.ctk-view button[data-action=check]');
   assert.equal(await page.textContent('.ctk-error-summary h2'), 'There is a problem');
   assert.equal((await focused(page)).className, 'ctk-error-summary');
   await page.click('.ctk-error-summary a');
@@ -87,7 +91,8 @@ test('text a user types is shown as text, never run as markup', async () => {
   const title = '<img src=x onerror="document.title=1">Pathway & <b>partners</b>';
   await page.fill('input[data-field=title]', title);
   await page.click('label[for="ctk1-q-trust.openness-4"]');
-  await page.click('button[data-action=results]');
+  await page.click('.ctk-view button[data-action=check]');
+  await page.click('.ctk-view button[data-action=results]');
   assert.equal(await page.textContent('h1'), `Results: ${title}`);
   assert.equal(await page.locator('.ctk img, .ctk h1 b').count(), 0);
   assert.deepEqual(problems(), []);

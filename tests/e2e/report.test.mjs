@@ -29,6 +29,7 @@ async function answerDeep(page) {
 test('the in-depth audit leads to results, a SMART action and a printed plan', async () => {
   const { page, problems } = await open(browser);
   assert.equal(await answerDeep(page), 37);
+  await page.click('.ctk-view button[data-action=check]');
   await page.click('.ctk-view button[data-action=results]');
 
   assert.equal(await page.locator('svg.ctk-chart--bars title').textContent(), 'Score for each principle');
@@ -82,6 +83,7 @@ test('the in-depth audit leads to results, a SMART action and a printed plan', a
 test('actions can be added blank, reordered, marked done, deleted and brought back', async () => {
   const { page, problems } = await open(browser);
   await page.click('label[for="ctk1-q-trust.openness-2"]');
+  await page.click('.ctk-view button[data-action=check]');
   await page.click('.ctk-view button[data-action=results]');
   await page.click('button[data-action=plan-add]');
   await page.keyboard.type('Write the information sharing agreement with both data protection officers');

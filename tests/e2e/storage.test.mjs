@@ -41,6 +41,7 @@ test('when storage is full the page says so, keeps working, and saves once space
   await page.click('label[for="ctk1-q-purpose.shared-2"]');
   assert.equal(await status(page), "Not saved in this browser: this browser's storage for the page is full. Export your assessment to keep your work.");
   await page.click('label[for="ctk1-q-trust.openness-3"]');
+  await page.click('.ctk-view button[data-action=check]');
   await page.click('.ctk-view button[data-action=results]');
   assert.equal(await page.textContent('.ctk-overall__figure'), '38 %', 'results still work from memory');
   await page.evaluate(() => { window.__full = false; });
@@ -60,6 +61,7 @@ test('when storage is blocked the toolkit still works in memory and says so', as
   assert.match(await status(page), /This browser is not saving your work: storage is turned off or blocked/);
   await page.click('label[for="ctk1-q-purpose.shared-5"]');
   assert.match(await status(page), /Not saved in this browser: storage is turned off or blocked/);
+  await page.click('.ctk-view button[data-action=check]');
   await page.click('.ctk-view button[data-action=results]');
   assert.equal(await page.textContent('.ctk-overall__figure'), '100 %');
   assert.deepEqual(problems(), []);

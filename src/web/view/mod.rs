@@ -3,6 +3,7 @@
 //! and a heading that takes focus when the screen changes.
 
 mod chart;
+mod check;
 mod compare;
 mod library;
 mod questions;
@@ -37,6 +38,7 @@ pub fn render(root: &Element, state: &State, focus_to: Focus) -> Result<(), JsVa
     };
     let screen = match state.view {
         View::Questions => questions::questions(&doc, state),
+        View::Check => check::check(&doc, state),
         View::Results => results::results(&doc, state),
         View::Library => library::library(&doc, state),
         View::Compare => compare::comparison(&doc, state),

@@ -73,8 +73,8 @@ pub fn questions(doc: &Document, state: &State) -> H {
         H::new(doc, "button")
             .attr("type", "button")
             .class("ctk-button")
-            .attr("data-action", "results")
-            .text("See your results"),
+            .attr("data-action", "check")
+            .text("Continue"),
     )
 }
 
