@@ -1,7 +1,7 @@
 // Measures the page as a user meets it and writes BENCHMARKS.md. Figures are reported, never
 // asserted: timings vary with the machine. Run: node scripts/bench.mjs (after scripts/setup.sh).
 import { chromium } from 'playwright-core';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,22 +20,53 @@ const bytes = files.map((f) => {
 });
 const total = bytes.reduce((t, b) => ({ raw: t.raw + b.raw, gzip: t.gzip + b.gzip }), { raw: 0, gzip: 0 });
 
+// The same quick-check questions in SurveyJS (survey-core + survey-js-ui from npm, dev only),
+// in a page written to target/bench/ that loads the library from node_modules, also from disk.
+const instrument = JSON.parse(readFileSync(path.join(root, 'src/instrument/audit.json'), 'utf8'));
+const surveyJson = {
+  title: 'How well is your collaboration working?',
+  pages: [{ elements: instrument.principles.map((p) => p.items.find((i) => i.core)).map((item) => ({
+    type: 'radiogroup', name: item.id, title: item.statement, description: item.hint,
+    choices: [...item.descriptors.map((d, n) => ({ value: n + 1, text: `${n + 1} ${instrument.levels[n]}: ${d}` })),
+      { value: 'unsure', text: 'Not sure' }, { value: 'na', text: 'Not applicable' }],
+  })) }],
+};
+const benchDir = path.join(root, 'target/bench');
+mkdirSync(benchDir, { recursive: true });
+const rel = (p) => path.relative(benchDir, path.join(root, p)).split(path.sep).join('/');
+writeFileSync(path.join(benchDir, 'surveyjs.html'), `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">
+<link rel="stylesheet" href="${rel('node_modules/survey-core/survey-core.min.css')}"></head><body><div id="survey"></div>
+<script src="${rel('node_modules/survey-core/survey.core.min.js')}"></script>
+<script src="${rel('node_modules/survey-js-ui/survey-js-ui.min.js')}"></script>
+<script>SurveyUI.renderSurvey(new Survey.Model(${JSON.stringify(surveyJson)}), document.getElementById('survey'));</script>
+</body></html>`);
+const surveyUrl = pathToFileURL(path.join(benchDir, 'surveyjs.html')).href;
+const surveyBytes = ['node_modules/survey-core/survey.core.min.js', 'node_modules/survey-js-ui/survey-js-ui.min.js', 'node_modules/survey-core/survey-core.min.css']
+  .map((f) => readFileSync(path.join(root, f))).reduce((t, d) => ({ raw: t.raw + d.length, gzip: t.gzip + gzipSync(d, { level: 9 }).length }), { raw: 0, gzip: 0 });
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
-// Time from navigation to the first question being interactive, in a fresh context each run.
-const loads = [];
-for (let i = 0; i < 9; i++) {
+// Time from navigation to the first question being interactive, in a fresh context each run,
+// ours and SurveyJS's taken in turn so both see the same machine conditions.
+async function firstQuestion(target, selector) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const start = Date.now();
-  await page.goto(url);
-  await page.waitForSelector('fieldset.ctk-question input:not([disabled])');
-  loads.push(Date.now() - start);
+  await page.goto(target);
+  await page.waitForSelector(selector, { state: 'attached' });
+  const ms = Date.now() - start;
   await context.close();
+  return ms;
+}
+const loads = [];
+const surveyLoads = [];
+for (let i = 0; i < 9; i++) {
+  loads.push(await firstQuestion(url, 'fieldset.ctk-question input:not([disabled])'));
+  surveyLoads.push(await firstQuestion(surveyUrl, 'input[type=radio]:not([disabled])'));
 }
 
 const context = await browser.newContext();
@@ -100,12 +131,16 @@ Budget: the whole page at most 150 KiB gzip: ${total.gzip <= 150 * 1024 ? 'met' 
 
 | what | median | runs | budget |
 | --- | --- | --- | --- |
-| navigation to first interactive question, \`file://\` | ${ms(median(loads))} | ${loads.length} | — |
+| navigation to first interactive question, \`file://\` | ${ms(median(loads))} | ${loads.length} | at most half of SurveyJS's |
+| the same, SurveyJS 2.5.38 showing the same eight questions | ${ms(median(surveyLoads))} | ${surveyLoads.length} | — |
+| ratio, ours / SurveyJS | ${(median(loads) / median(surveyLoads)).toFixed(2)} | | at most 0.50 |
 | answer click to view updated (handlers, autosave, layout) | ${ms(median(answer))} | ${answer.length} | under 16 ms |
 | \`score()\` of one in-depth assessment, in the page | ${ms(median(inPage.score))} | ${inPage.score.length} | — |
 | \`compare()\` of 10,000 in-depth assessments, in the page | ${ms(median(inPage.compare))} | ${inPage.compare.length} | under 1 s |
 
-Load times of every run: ${loads.join(', ')} ms. \`compare()\` runs: ${inPage.compare.map((x) => x.toFixed(0)).join(', ')} ms (the first includes warming up).
+SurveyJS's library alone (survey.core.min.js, survey-js-ui.min.js, survey-core.min.css) is ${kib(surveyBytes.raw)}, ${kib(surveyBytes.gzip)} gzip, before any questions.
+
+Load times of every run: ours ${loads.join(', ')} ms; SurveyJS ${surveyLoads.join(', ')} ms. \`compare()\` runs: ${inPage.compare.map((x) => x.toFixed(0)).join(', ')} ms (the first includes warming up).
 `;
 writeFileSync(path.join(root, 'BENCHMARKS.md'), report);
 console.log(report);
