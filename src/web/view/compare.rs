@@ -51,15 +51,7 @@ fn figure(value: Option<f64>) -> String {
 pub fn comparison(doc: &Document, state: &State) -> H {
     let mut view = H::new(doc, "div").class("ctk-view");
     if !state.compare_problems.is_empty() {
-        view = view.child(
-            H::new(doc, "div")
-                .class("ctk-error-summary")
-                .attr("role", "alert")
-                .attr("tabindex", "-1")
-                .child(H::new(doc, "h2").text("Some files were left out"))
-                .child(H::new(doc, "p").text("These files could not be read; the others are compared."))
-                .child(H::new(doc, "ul").class("ctk-error-summary__list").children(state.compare_problems.iter().map(|p| H::new(doc, "li").text(p)))),
-        );
+        view = view.child(super::problems_summary(doc, "Some files were left out", "These files could not be read; the others are compared.", &state.compare_problems));
     }
     view = view
         .child(H::new(doc, "span").class("ctk-caption").text("Compare"))

@@ -24,16 +24,7 @@ pub fn library(doc: &Document, state: &State) -> H {
     let session = &state.session;
     let mut view = H::new(doc, "div").class("ctk-view");
     if !state.import_problems.is_empty() {
-        let items = state.import_problems.iter().map(|p| H::new(doc, "li").text(p));
-        view = view.child(
-            H::new(doc, "div")
-                .class("ctk-error-summary")
-                .attr("role", "alert")
-                .attr("tabindex", "-1")
-                .child(H::new(doc, "h2").text("The file could not be imported"))
-                .child(H::new(doc, "p").text("Nothing was changed. The file has these problems:"))
-                .child(H::new(doc, "ul").class("ctk-error-summary__list").children(items)),
-        );
+        view = view.child(super::problems_summary(doc, "The file could not be imported", "Nothing was changed. The file has these problems:", &state.import_problems));
     }
     view = view
         .child(H::new(doc, "span").class("ctk-caption").text("Your work"))

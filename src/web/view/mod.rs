@@ -155,3 +155,15 @@ fn status(doc: &Document, state: &State) -> H {
         SaveState::Unchanged => region.child(H::new(doc, "p").text("Your answers are saved in this browser as you go.")),
     }
 }
+
+/// The NHS error summary for problems found in files: every problem on its own line, with
+/// the file name and where in it. It takes focus when the screen is drawn.
+fn problems_summary(doc: &Document, title: &str, intro: &str, problems: &[String]) -> H {
+    H::new(doc, "div")
+        .class("ctk-error-summary")
+        .attr("role", "alert")
+        .attr("tabindex", "-1")
+        .child(H::new(doc, "h2").text(title))
+        .child(H::new(doc, "p").text(intro))
+        .child(H::new(doc, "ul").class("ctk-error-summary__list").children(problems.iter().map(|p| H::new(doc, "li").text(p))))
+}
