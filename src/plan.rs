@@ -33,7 +33,7 @@ fn words(text: &str) -> usize {
 
 fn specific(what: &str) -> Result<(), String> {
     let what = what.trim();
-    let lower = what.to_lowercase();
+    let lower = what.to_ascii_lowercase(); // the vague openings are all ASCII
     if what.is_empty() {
         Err("Say what will be done.".into())
     } else if words(what) < 4 {

@@ -431,13 +431,18 @@ fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
 
 /// `joint-frailty-clinic-2026-11-23.json`: the title made safe for file names, and the date.
 fn file_name(assessment: &crate::assessment::Assessment, extension: &str) -> String {
+    // ASCII only: file names travel through email and intranets, and full Unicode case
+    // mapping would add its tables to the module.
     let mut slug = String::new();
     for c in super::session::display_title(&assessment.context.title).chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }
+    }
+    if slug.is_empty() {
+        slug.push_str("collaboration");
     }
     let slug: String = slug.trim_end_matches('-').chars().take(60).collect();
     let date = assessment.updated.get(..10).unwrap_or("undated");

@@ -40,7 +40,7 @@ pub fn questions(doc: &Document, state: &State) -> H {
     let hidden = state.hidden_by_scale();
     let hidden_note = (hidden > 0).then(|| {
         let scale = state.session.assessment.context.scale.and_then(|s| state.instrument.scales.get(usize::from(s) - 1));
-        let label = scale.map_or(String::new(), |s| s.label.to_lowercase());
+        let label = scale.map_or(String::new(), |s| s.label.to_ascii_lowercase());
         let text = match hidden {
             1 => format!("1 question does not apply to a collaboration {label}, so it is not shown."),
             n => format!("{n} questions do not apply to a collaboration {label}, so they are not shown."),
