@@ -163,10 +163,7 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
             let target = button.get_attribute("data-target").unwrap_or_default();
             state.view = View::Questions;
             view::render(root, state, Focus::None)?;
-            match root.query_selector(&format!("[id=\"{target}\"]"))? {
-                Some(el) => super::dom::focus(&el),
-                None => Ok(()),
-            }
+            super::dom::focus_by_id(root, &target)
         }
         Some("library") => {
             (state.session.notice, state.session.deleted) = (None, None);
@@ -177,10 +174,7 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
         Some("goto") => {
             event.prevent_default();
             let target = button.get_attribute("data-target").unwrap_or_default();
-            match root.query_selector(&format!("[id=\"{target}\"]"))? {
-                Some(el) => super::dom::focus(&el),
-                None => Ok(()),
-            }
+            super::dom::focus_by_id(root, &target)
         }
         Some("conflict-keep" | "conflict-load") => {
             let keep = button.get_attribute("data-action").as_deref() == Some("conflict-keep");
@@ -202,10 +196,7 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
             state.session.assessment.actions.push(action);
             changed(root, state);
             view::render(root, state, Focus::None)?;
-            match root.query_selector(&format!("[id=\"{focus_id}\"]"))? {
-                Some(input) => super::dom::focus(&input),
-                None => Ok(()),
-            }
+            super::dom::focus_by_id(root, &focus_id)
         }
         Some(step @ ("plan-up" | "plan-down")) => {
             let actions = &mut state.session.assessment.actions;
@@ -269,10 +260,7 @@ fn click(root: &Element, state: &mut State, target: &Element, event: &Event) -> 
         Some("rename") => {
             state.renaming = Some(id.clone());
             view::render(root, state, Focus::None)?;
-            match root.query_selector(&format!("[id=\"{}-rename\"]", state.uid))? {
-                Some(input) => super::dom::focus(&input),
-                None => Ok(()),
-            }
+            super::dom::focus_by_id(root, &format!("{}-rename", state.uid))
         }
         Some("rename-save") => {
             let input = root.query_selector(&format!("[id=\"{}-rename\"]", state.uid))?;

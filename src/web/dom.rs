@@ -91,3 +91,12 @@ pub fn active_id(root: &Element) -> Option<String> {
     let shadow: web_sys::ShadowRoot = root.get_root_node().dyn_into().ok()?;
     shadow.active_element().map(|el| el.id()).filter(|id| !id.is_empty())
 }
+
+/// Focuses the element with this id inside the widget, if there is one. Ids may hold dots
+/// (item ids), so the selector quotes them.
+pub fn focus_by_id(root: &Element, id: &str) -> Result<(), JsValue> {
+    match root.query_selector(&format!("[id=\"{id}\"]"))? {
+        Some(el) => focus(&el),
+        None => Ok(()),
+    }
+}

@@ -17,29 +17,12 @@ fn scroll_box(doc: &Document, label: &str) -> H {
 }
 
 fn file_input(doc: &Document, state: &State, purpose: &str, label: &str, hint: &str, loaded: usize) -> H {
-    let input_id = format!("{}-{purpose}", state.uid);
-    let hint_id = format!("{input_id}-hint");
     let count = match loaded {
         0 => "No files loaded.".to_string(),
         1 => "1 file loaded.".to_string(),
         n => format!("{n} files loaded."),
     };
-    H::new(doc, "div")
-        .class("ctk-dropzone ctk-form-group")
-        .attr("data-files", purpose)
-        .child(H::new(doc, "label").class("ctk-label").attr("for", &input_id).text(label))
-        .child(H::new(doc, "div").class("ctk-hint").attr("id", &hint_id).text(hint))
-        .child(
-            H::new(doc, "input")
-                .class("ctk-file")
-                .attr("type", "file")
-                .attr("id", &input_id)
-                .attr("accept", ".json,application/json")
-                .attr("data-files", purpose)
-                .attr("aria-describedby", &hint_id)
-                .flag("multiple", true),
-        )
-        .child(H::new(doc, "p").class("ctk-hint ctk-loaded").text(&count))
+    super::file_drop(doc, &state.uid, purpose, label, hint).child(H::new(doc, "p").class("ctk-hint ctk-loaded").text(&count))
 }
 
 /// A level, spread or change for people: tenths rounded down on the exact value, as

@@ -108,25 +108,13 @@ pub fn library(doc: &Document, state: &State) -> H {
 }
 
 fn import_section(doc: &Document, state: &State) -> H {
-    let input_id = format!("{}-import", state.uid);
-    let hint_id = format!("{input_id}-hint");
-    H::new(doc, "section").class("ctk-section").child(H::new(doc, "h2").text("Import")).child(
-        H::new(doc, "div")
-            .class("ctk-dropzone ctk-form-group")
-            .attr("data-files", "import")
-            .child(H::new(doc, "label").class("ctk-label").attr("for", &input_id).text("Choose exported assessment files"))
-            .child(H::new(doc, "div").class("ctk-hint").attr("id", &hint_id).text("JSON files exported from the Collaboration Toolkit, up to 5 MB each. You can also drag files here."))
-            .child(
-                H::new(doc, "input")
-                    .class("ctk-file")
-                    .attr("type", "file")
-                    .attr("id", &input_id)
-                    .attr("accept", ".json,application/json")
-                    .attr("data-files", "import")
-                    .attr("aria-describedby", &hint_id)
-                    .flag("multiple", true),
-            ),
-    )
+    H::new(doc, "section").class("ctk-section").child(H::new(doc, "h2").text("Import")).child(super::file_drop(
+        doc,
+        &state.uid,
+        "import",
+        "Choose exported assessment files",
+        "JSON files exported from the Collaboration Toolkit, up to 5 MB each. You can also drag files here.",
+    ))
 }
 
 /// A stored timestamp as people read it, in their own time zone ("23 Nov 2026, 10:42").

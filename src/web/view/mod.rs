@@ -167,3 +167,25 @@ fn problems_summary(doc: &Document, title: &str, intro: &str, problems: &[String
         .child(H::new(doc, "p").text(intro))
         .child(H::new(doc, "ul").class("ctk-error-summary__list").children(problems.iter().map(|p| H::new(doc, "li").text(p))))
 }
+
+/// A drop zone with a file picker for exported JSON files; `purpose` (`import`, `compare`,
+/// `compare-earlier`) tells the controller what the files are for.
+fn file_drop(doc: &Document, uid: &str, purpose: &str, label: &str, hint: &str) -> H {
+    let input_id = format!("{uid}-{purpose}");
+    let hint_id = format!("{input_id}-hint");
+    H::new(doc, "div")
+        .class("ctk-dropzone ctk-form-group")
+        .attr("data-files", purpose)
+        .child(H::new(doc, "label").class("ctk-label").attr("for", &input_id).text(label))
+        .child(H::new(doc, "div").class("ctk-hint").attr("id", &hint_id).text(hint))
+        .child(
+            H::new(doc, "input")
+                .class("ctk-file")
+                .attr("type", "file")
+                .attr("id", &input_id)
+                .attr("accept", ".json,application/json")
+                .attr("data-files", purpose)
+                .attr("aria-describedby", &hint_id)
+                .flag("multiple", true),
+        )
+}
