@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 
 /// The format tag every assessment document carries.
 pub const FORMAT: &str = "collab-toolkit/assessment";
@@ -14,7 +14,7 @@ pub const FORMAT: &str = "collab-toolkit/assessment";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// One person's or one partner's assessment of one collaboration.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     /// Always [`FORMAT`].
     pub format: String,
@@ -37,8 +37,7 @@ pub struct Assessment {
 }
 
 /// Which instrument, and which version of it, an assessment answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct InstrumentRef {
     /// Instrument id.
     pub id: String,
@@ -47,7 +46,7 @@ pub struct InstrumentRef {
 }
 
 /// How much of the instrument is in scope.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Depth {
     /// Core items only: one per principle.
@@ -57,7 +56,7 @@ pub enum Depth {
 }
 
 /// Where the collaboration is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stage {
     /// Not started yet: items read as readiness.
@@ -71,7 +70,7 @@ pub enum Stage {
 }
 
 /// Where a collaboration sits on the continuum from networking to integration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Continuum {
     /// Exchanging information.
@@ -131,7 +130,7 @@ impl Options for Depth {
 }
 
 /// Why the partners are working together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
     /// The partners chose to.
@@ -143,8 +142,7 @@ pub enum Basis {
 }
 
 /// The context questions.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Context {
     /// Short name of the collaboration.
     pub title: String,
@@ -180,19 +178,18 @@ pub enum Response {
 }
 
 /// A response and its free-text evidence. A note may be kept without a response.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Answer {
     /// The response, if one was chosen.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<Response>,
     /// Evidence or comment.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
 /// Progress of an action.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Not begun.
@@ -205,8 +202,7 @@ pub enum Status {
 }
 
 /// One SMART action.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Action {
     /// Stable id within the assessment.
     pub id: String,
@@ -258,27 +254,14 @@ impl Serialize for Response {
     }
 }
 
-impl<'de> Deserialize<'de> for Response {
-    /// Accepts exactly what [`Serialize`] writes; [`crate::exchange`] gives the friendly
-    /// messages for untrusted input before this is ever reached.
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = serde_json::Value::deserialize(deserializer)?;
-        Response::from_json(&value).ok_or_else(|| serde::de::Error::custom(crate::exchange::LEVEL_RULE))
-    }
-}
-
 impl Response {
     /// Reads a response from JSON: an integer 1-5, `"unsure"` or `"na"`.
-    pub fn from_json(value: &serde_json::Value) -> Option<Response> {
-        match value {
-            serde_json::Value::String(s) if s == "unsure" => Some(Response::Unsure),
-            serde_json::Value::String(s) if s == "na" => Some(Response::Na),
-            serde_json::Value::Number(n) => {
-                // JavaScript has only doubles, so a level may arrive as 3.0; 2.5 and 0 may not.
-                let f = n.as_f64()?;
-                (f.fract() == 0.0 && (1.0..=5.0).contains(&f)).then_some(Response::Level(f as u8))
-            }
-            _ => None,
+    pub fn from_json(value: &crate::json::Value) -> Option<Response> {
+        match value.as_str() {
+            Some("unsure") => Some(Response::Unsure),
+            Some("na") => Some(Response::Na),
+            // A level may be written 3.0 by other tools; 2.5 and 0 are not levels.
+            _ => value.as_whole().filter(|n| (1..=5).contains(n)).map(|n| Response::Level(n as u8)),
         }
     }
 }

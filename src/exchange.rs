@@ -6,7 +6,8 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use serde::Serialize;
+
 
 use crate::assessment::{
     Action, Answer, Assessment, Context, Depth, InstrumentRef, Options, Response, FORMAT,
@@ -14,6 +15,7 @@ use crate::assessment::{
 };
 use crate::error::{Error, ErrorKind, Problem};
 use crate::instrument::{Instrument, SCALES};
+use crate::json::{self, Object, Value};
 use crate::scoring;
 
 /// Largest document import reads: 5 MB, far beyond a real assessment (about 60 KB with a note
@@ -44,15 +46,8 @@ pub fn import(text: &str, instrument: &Instrument) -> Result<Assessment, Error> 
             ),
         ));
     }
-    if let Some(assessment) = fast::read(text, instrument) {
-        return Ok(assessment);
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        Error::new(
-            ErrorKind::Syntax,
-            format!("line {}, column {}", e.line(), e.column()),
-            format!("this is not valid JSON ({})", plain_syntax_error(&e)),
-        )
+    let value = json::parse(text).map_err(|e| {
+        Error::new(ErrorKind::Syntax, format!("line {}, column {}", e.line, e.column), format!("this is not valid JSON ({})", e.reason))
     })?;
     from_value(value, instrument)
 }
@@ -60,12 +55,11 @@ pub fn import(text: &str, instrument: &Instrument) -> Result<Assessment, Error> 
 /// Reads a JSON array of exported documents, as `CollabToolkit.compare` receives them. A bad
 /// document is named by its position in the array.
 pub fn import_many(text: &str, instrument: &Instrument, name: &str) -> Result<Vec<Assessment>, Error> {
-    if let Some(all) = fast::read_many(text, instrument) {
-        return Ok(all);
-    }
-    let values: Vec<Value> = serde_json::from_str(text).map_err(|e| {
-        Error::new(ErrorKind::Syntax, name, format!("expected an array of assessments ({})", plain_syntax_error(&e)))
-    })?;
+    let values = match json::parse(text) {
+        Ok(Value::Array(values)) => values,
+        Ok(other) => return Err(Error::new(ErrorKind::Invalid, name, format!("expected an array of assessments, found {}", describe(&other)))),
+        Err(e) => return Err(Error::new(ErrorKind::Syntax, name, format!("expected an array of assessments ({e})"))),
+    };
     values
         .into_iter()
         .enumerate()
@@ -88,42 +82,21 @@ pub fn from_value(value: Value, instrument: &Instrument) -> Result<Assessment, E
     }
 }
 
-/// The document as exported: the assessment with freshly computed results, for convenience.
-pub fn to_value(assessment: &Assessment, instrument: &Instrument) -> Value {
-    let mut value = serde_json::to_value(assessment).unwrap_or(Value::Null);
-    let results = serde_json::to_value(scoring::score(instrument, assessment)).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut value {
-        map.insert("results".into(), results);
-    }
-    value
+/// The document as exported: the assessment, then its freshly computed results for the
+/// convenience of other tools (import ignores them and computes its own).
+#[derive(Serialize)]
+struct Exported<'a> {
+    #[serde(flatten)]
+    assessment: &'a Assessment,
+    results: scoring::Results,
 }
 
 /// The document as exported, as indented JSON text.
 pub fn export(assessment: &Assessment, instrument: &Instrument) -> String {
-    // Serialising plain structs and maps of strings cannot fail; an empty string would be
-    // refused on import rather than silently accepted.
-    serde_json::to_string_pretty(&to_value(assessment, instrument)).unwrap_or_default()
-}
-
-/// serde_json's reason in words a non-developer can act on; the position is said separately.
-fn plain_syntax_error(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let reason = match text.rfind(" at line ") {
-        Some(cut) => &text[..cut],
-        None => &text,
-    };
-    let plain = match reason {
-        r if r.starts_with("EOF while parsing") => "the file ends before the data is complete",
-        "expected ident" | "expected value" => "unexpected text",
-        "key must be a string" => "a field name is not in double quotes",
-        "trailing comma" => "a comma before a closing bracket",
-        "trailing characters" => "extra text after the end of the data",
-        "expected `,` or `}`" | "expected `,` or `]`" => "a comma or closing bracket is missing",
-        "expected `:`" => "a colon is missing after a field name",
-        "control character (\\u0000-\\u001F) found while parsing a string" => "a line break or control character inside quotes",
-        other => other,
-    };
-    plain.to_string()
+    let exported = Exported { assessment, results: scoring::score(instrument, assessment) };
+    // Plain structs and maps with string keys always serialise; were that ever to change, an
+    // empty string is refused on import rather than silently accepted.
+    serde_json::to_string_pretty(&exported).unwrap_or_default()
 }
 
 /// Appends a key to a JSON path, quoting keys that are not plain identifiers.
@@ -131,7 +104,7 @@ fn key_path(at: &str, key: &str) -> String {
     let plain = !key.is_empty()
         && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !key.starts_with(|c: char| c.is_ascii_digit());
-    let key = if plain { key.to_string() } else { Value::String(key.into()).to_string() };
+    let key = if plain { key.to_string() } else { Value::from(key).to_string() };
     if at.is_empty() {
         key
     } else {
@@ -176,12 +149,12 @@ impl Reader<'_> {
                 return None;
             }
         }
-        let version = match map.get("format_version").and_then(Value::as_u64) {
-            Some(v) if v > u64::from(FORMAT_VERSION) => {
+        let version = match map.get("format_version").and_then(Value::as_whole) {
+            Some(v) if v > FORMAT_VERSION => {
                 self.fail("format_version", format!("is {v}: the file was made by a newer version of the toolkit (this one reads up to {FORMAT_VERSION}); update the toolkit to open it"));
                 return None;
             }
-            Some(v) if v >= 1 => v as u32,
+            Some(v) if v >= 1 => v,
             _ => {
                 let found = map.get("format_version").map_or("missing".into(), describe);
                 self.fail("format_version", format!("is {found}; expected a whole number from 1 to {FORMAT_VERSION}"));
@@ -217,13 +190,13 @@ impl Reader<'_> {
         })
     }
 
-    fn unknown_keys(&mut self, at: &str, map: &Map<String, Value>, known: &[&str]) {
-        for key in map.keys().filter(|key| !known.contains(&key.as_str())) {
+    fn unknown_keys(&mut self, at: &str, map: &Object, known: &[&str]) {
+        for key in map.keys().filter(|key| !known.contains(key)) {
             self.fail(&key_path(at, key), "is not a field of this format");
         }
     }
 
-    fn object(&mut self, at: &str, value: Option<Value>) -> Option<Map<String, Value>> {
+    fn object(&mut self, at: &str, value: Option<Value>) -> Option<Object> {
         match value {
             Some(Value::Object(map)) => Some(map),
             Some(other) => {
@@ -255,7 +228,7 @@ impl Reader<'_> {
     }
 
     /// A string field that may be absent (read as empty) but not of another type or too long.
-    fn text(&mut self, at: &str, map: &Map<String, Value>, key: &str, max: usize) -> String {
+    fn text(&mut self, at: &str, map: &Object, key: &str, max: usize) -> String {
         let at = key_path(at, key);
         match map.get(key) {
             None | Some(Value::Null) => String::new(),
@@ -271,7 +244,7 @@ impl Reader<'_> {
         }
     }
 
-    fn timestamp(&mut self, map: &Map<String, Value>, key: &str) -> String {
+    fn timestamp(&mut self, map: &Object, key: &str) -> String {
         let text = self.text("", map, key, 40);
         if !text.is_empty() && !is_timestamp(&text) {
             self.fail(key, format!("\"{text}\" is not a date and time like 2026-11-22T10:00:00Z"));
@@ -280,7 +253,7 @@ impl Reader<'_> {
     }
 
     /// A fixed-choice field that may be absent or null, but not another value.
-    fn choice<T: Options>(&mut self, at: &str, map: &Map<String, Value>, key: &str) -> Option<T> {
+    fn choice<T: Options>(&mut self, at: &str, map: &Object, key: &str) -> Option<T> {
         match map.get(key) {
             None | Some(Value::Null) => None,
             Some(value) => {
@@ -299,8 +272,8 @@ impl Reader<'_> {
         self.unknown_keys("context", &map, &["title", "description", "partners", "scale", "continuum", "stage", "basis", "organisation"]);
         let scale = match map.get("scale") {
             None | Some(Value::Null) => None,
-            Some(value) => match value.as_f64() {
-                Some(f) if f.fract() == 0.0 && SCALES.contains(&(f as u8)) && f >= 1.0 => Some(f as u8),
+            Some(value) => match value.as_whole().and_then(|n| u8::try_from(n).ok()) {
+                Some(n) if SCALES.contains(&n) => Some(n),
                 _ => {
                     self.fail("context.scale", format!("is {}; expected a whole number from 1 (individuals) to 5 (system-wide)", describe(value)));
                     None
@@ -402,9 +375,9 @@ impl Reader<'_> {
 
 /// Brings an older document up to [`FORMAT_VERSION`]. Version 1 is the first, so there is
 /// nothing to do yet; each later version adds one step here.
-fn migrate(map: &mut Map<String, Value>, from: u32) {
+fn migrate(map: &mut Object, from: u32) {
     if from < FORMAT_VERSION {
-        map.insert("format_version".into(), Value::from(FORMAT_VERSION));
+        map.insert("format_version", Value::from(FORMAT_VERSION));
     }
 }
 
@@ -480,7 +453,7 @@ pub fn to_csv(assessment: &Assessment, instrument: &Instrument) -> String {
     for (principle, result) in instrument.principles.iter().zip(&results.principles) {
         rows.push(vec![
             principle.name.clone(),
-            result.mean.map(|m| format!("{m:.2}")).unwrap_or_default(),
+            result.mean.map(two_places).unwrap_or_default(),
             result.percent.map(|p| p.to_string()).unwrap_or_default(),
             band(result.band).into(),
         ]);
@@ -488,7 +461,7 @@ pub fn to_csv(assessment: &Assessment, instrument: &Instrument) -> String {
     let overall = results.overall.as_ref();
     rows.push(vec![
         "Overall".into(),
-        overall.map(|o| format!("{:.2}", o.mean)).unwrap_or_default(),
+        overall.map(|o| two_places(o.mean)).unwrap_or_default(),
         overall.map(|o| o.percent.to_string()).unwrap_or_default(),
         band(overall.map(|o| o.band)).into(),
     ]);
@@ -501,115 +474,16 @@ pub fn to_csv(assessment: &Assessment, instrument: &Instrument) -> String {
     csv
 }
 
+/// A mean to two decimal places for the spreadsheet. Integer arithmetic: float formatting
+/// would add about 15 KB to the module.
+fn two_places(mean: f64) -> String {
+    let hundredths = (mean * 100.0).round() as u64;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+}
+
 /// One quoted CSV field. Text starting with `=`, `+`, `-` or `@` gets a leading apostrophe
 /// so a spreadsheet shows it rather than running it as a formula.
 fn csv_cell(text: &str) -> String {
     let guarded = if text.starts_with(['=', '+', '-', '@']) { format!("'{text}") } else { text.to_string() };
     format!("\"{}\"", guarded.replace('"', "\"\""))
-}
-
-/// The fast path: typed parsing straight into the document types, then the same checks the
-/// full reader makes. It accepts only what [`Reader`] accepts (a property test holds it to
-/// that), and gives up on anything doubtful, which the full reader then explains. Comparing
-/// 10,000 in-depth assessments took 730 ms through `serde_json::Value`; see the note for the
-/// figure this path gives.
-mod fast {
-    use std::collections::BTreeMap;
-
-    use serde::de::IgnoredAny;
-    use serde::Deserialize;
-
-    use super::{is_date, is_timestamp, MAX_NAME, MAX_NOTE, MAX_TEXT};
-    use crate::assessment::{Action, Answer, Assessment, Context, Depth, InstrumentRef, FORMAT, FORMAT_VERSION};
-    use crate::instrument::{Instrument, SCALES};
-
-    /// A value that must be a JSON object. serde's derived structs also accept arrays
-    /// (`[]` as an empty action), which the full reader refuses; the property test found it.
-    struct MapOnly<T>(T);
-
-    impl<'de, T: Deserialize<'de>> Deserialize<'de> for MapOnly<T> {
-        fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            struct Objects<T>(std::marker::PhantomData<T>);
-            impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Objects<T> {
-                type Value = MapOnly<T>;
-                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                    f.write_str("an object")
-                }
-                fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<MapOnly<T>, A::Error> {
-                    T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(MapOnly)
-                }
-            }
-            deserializer.deserialize_map(Objects(std::marker::PhantomData))
-        }
-    }
-
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Incoming {
-        format: String,
-        format_version: u32,
-        instrument: MapOnly<InstrumentRef>,
-        #[serde(default)]
-        created: String,
-        #[serde(default)]
-        updated: String,
-        depth: Depth,
-        context: MapOnly<Context>,
-        answers: BTreeMap<String, MapOnly<Answer>>,
-        #[serde(default)]
-        actions: Vec<MapOnly<Action>>,
-        #[serde(default, rename = "results")]
-        _results: IgnoredAny,
-    }
-
-    fn fits(text: &str, max: usize) -> bool {
-        text.len() <= max || text.chars().count() <= max
-    }
-
-    fn accept(MapOnly(doc): MapOnly<Incoming>, instrument: &Instrument) -> Option<Assessment> {
-        let MapOnly(instrument_ref) = doc.instrument;
-        let MapOnly(context) = doc.context;
-        let answers: BTreeMap<String, Answer> = doc.answers.into_iter().map(|(id, MapOnly(a))| (id, a)).collect();
-        let actions: Vec<Action> = doc.actions.into_iter().map(|MapOnly(a)| a).collect();
-        let ctx = &context;
-        let ok = doc.format == FORMAT
-            && doc.format_version == FORMAT_VERSION
-            && instrument_ref.id == instrument.id
-            && instrument_ref.version == instrument.version
-            && [&doc.created, &doc.updated].iter().all(|t| t.is_empty() || (t.len() <= 40 && is_timestamp(t)))
-            && fits(&ctx.title, MAX_NAME)
-            && fits(&ctx.description, MAX_TEXT)
-            && fits(&ctx.organisation, MAX_NAME)
-            && ctx.partners.iter().all(|p| fits(p, MAX_NAME))
-            && ctx.scale.is_none_or(|s| SCALES.contains(&s))
-            && answers.iter().all(|(id, a)| instrument.item(id).is_some() && fits(&a.note, MAX_NOTE))
-            && actions.iter().all(|a| {
-                [&a.what, &a.measure, &a.resources].iter().all(|t| fits(t, MAX_TEXT))
-                    && [&a.id, &a.owner, &a.addresses].iter().all(|t| fits(t, MAX_NAME))
-                    && (a.due.is_empty() || is_date(&a.due))
-                    && (a.addresses.is_empty() || instrument.has_id(&a.addresses))
-            });
-        ok.then_some(Assessment {
-            format: doc.format,
-            format_version: doc.format_version,
-            instrument: instrument_ref,
-            created: doc.created,
-            updated: doc.updated,
-            depth: doc.depth,
-            context,
-            answers,
-            actions,
-        })
-    }
-
-    /// One document, if it is plainly valid.
-    pub fn read(text: &str, instrument: &Instrument) -> Option<Assessment> {
-        accept(serde_json::from_str(text).ok()?, instrument)
-    }
-
-    /// An array of documents, if every one is plainly valid.
-    pub fn read_many(text: &str, instrument: &Instrument) -> Option<Vec<Assessment>> {
-        let docs: Vec<MapOnly<Incoming>> = serde_json::from_str(text).ok()?;
-        docs.into_iter().map(|doc| accept(doc, instrument)).collect()
-    }
 }

@@ -5,10 +5,11 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::assessment::{Basis, Continuum, Stage};
 use crate::error::{Error, ErrorKind, Problem};
+use crate::json::{self, Object, Value};
 
 /// The instrument compiled into the module.
 const BUILTIN: &str = include_str!("instrument/audit.json");
@@ -20,8 +21,7 @@ pub const LEVELS: usize = 5;
 pub const SCALES: std::ops::RangeInclusive<u8> = 1..=5;
 
 /// The whole instrument, in the public shape `CollabToolkit.instrument()` returns.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Instrument {
     /// Stable id; assessments name it.
     pub id: String,
@@ -44,8 +44,7 @@ pub struct Instrument {
 }
 
 /// One answer to "how big is this collaboration?".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scale {
     /// 1 (individuals) to 5 (system-wide).
     pub value: u8,
@@ -56,8 +55,7 @@ pub struct Scale {
 }
 
 /// One option of a context question whose values are fixed by the format.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Choice {
     /// The value stored in assessments, e.g. `planned`.
     pub value: String,
@@ -68,8 +66,7 @@ pub struct Choice {
 }
 
 /// One Healthcare Leadership Model dimension.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dimension {
     /// Stable id, e.g. `engaging_the_team`.
     pub id: String,
@@ -80,8 +77,7 @@ pub struct Dimension {
 }
 
 /// A principle of partnership working and its items.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Principle {
     /// Stable id, e.g. `trust`.
     pub id: String,
@@ -94,8 +90,7 @@ pub struct Principle {
 }
 
 /// One statement a respondent rates against five descriptors.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Item {
     /// Stable id, e.g. `trust.openness`. A change of meaning gets a new id.
     pub id: String,
@@ -107,8 +102,7 @@ pub struct Item {
     pub hint: String,
     /// Part of the quick check.
     pub core: bool,
-    /// Smallest scale of collaboration it applies to (1 = every scale).
-    #[serde(default = "one")]
+    /// Smallest scale of collaboration it applies to (1 = every scale, when left out).
     pub min_scale: u8,
     /// What each level looks like, level 1 first.
     pub descriptors: Vec<String>,
@@ -118,27 +112,29 @@ pub struct Item {
     pub action_prompt: String,
 }
 
-fn one() -> u8 {
-    1
-}
-
 impl Instrument {
-    /// The instrument compiled into the module, parsed and checked once.
+    /// The instrument compiled into the module, parsed (and, outside the browser, checked)
+    /// once. The browser skips the structural check: these exact bytes are checked by the test
+    /// suite on every build, and the check would add 11 KB to the module.
     pub fn builtin() -> Result<&'static Instrument, Error> {
         static CELL: OnceLock<Result<Instrument, Error>> = OnceLock::new();
-        CELL.get_or_init(|| Instrument::from_json(BUILTIN)).as_ref().map_err(Clone::clone)
+        #[cfg(target_arch = "wasm32")]
+        let read = Instrument::parse;
+        #[cfg(not(target_arch = "wasm32"))]
+        let read = Instrument::from_json;
+        CELL.get_or_init(|| read(BUILTIN)).as_ref().map_err(Clone::clone)
+    }
+
+    /// Reads an instrument's JSON without the structural check.
+    fn parse(text: &str) -> Result<Instrument, Error> {
+        let value = json::parse(text).map_err(|e| Error::new(ErrorKind::Instrument, "", e.to_string()))?;
+        Ok(Instrument::read(&Fields::of("", &value, Instrument::FIELDS)?)?)
     }
 
     /// Parses and checks an instrument. Every structural rule is checked, so a content edit
     /// that breaks one fails the build's tests with a message naming the item.
     pub fn from_json(text: &str) -> Result<Instrument, Error> {
-        let instrument: Instrument = serde_json::from_str(text).map_err(|e| {
-            Error::new(
-                ErrorKind::Instrument,
-                format!("line {}, column {}", e.line(), e.column()),
-                e.to_string(),
-            )
-        })?;
+        let instrument = Instrument::parse(text)?;
         let problems = instrument.check();
         if problems.is_empty() {
             Ok(instrument)
@@ -232,5 +228,116 @@ fn check_choices<T: crate::assessment::Options>(
     let values: Vec<&str> = choices.iter().map(|c| c.value.as_str()).collect();
     if values != T::NAMES {
         fail(at.into(), format!("values are {values:?}, the format allows {:?}", T::NAMES));
+    }
+}
+
+/// Reads the fields of one object of the instrument's JSON, naming the path of the first
+/// thing wrong. The content is ours and checked by the tests, so the first problem is enough.
+struct Fields<'a> {
+    at: String,
+    object: &'a Object,
+}
+
+impl From<Problem> for Error {
+    fn from(problem: Problem) -> Error {
+        Error::with_problems(ErrorKind::Instrument, vec![problem])
+    }
+}
+
+fn wrong(at: &str, message: String) -> Problem {
+    Problem { at: at.to_string(), message }
+}
+
+impl<'a> Fields<'a> {
+    /// `value` must be an object with no fields but `known`.
+    fn of(at: &str, value: &'a Value, known: &[&str]) -> Result<Fields<'a>, Problem> {
+        let object = value.as_object().ok_or_else(|| wrong(at, format!("expected an object, found {value}")))?;
+        if let Some(key) = object.keys().find(|key| !known.contains(key)) {
+            return Err(wrong(at, format!("unknown field \"{key}\"")));
+        }
+        Ok(Fields { at: at.to_string(), object })
+    }
+
+    fn path(&self, key: &str) -> String {
+        if self.at.is_empty() { key.to_string() } else { format!("{}.{key}", self.at) }
+    }
+
+    fn get(&self, key: &str) -> Result<&'a Value, Problem> {
+        self.object.get(key).ok_or_else(|| wrong(&self.path(key), "is missing".into()))
+    }
+
+    fn text(&self, key: &str) -> Result<String, Problem> {
+        let value = self.get(key)?;
+        value.as_str().map(str::to_string).ok_or_else(|| wrong(&self.path(key), format!("expected text, found {value}")))
+    }
+
+    fn small(&self, key: &str) -> Result<u8, Problem> {
+        let value = self.get(key)?;
+        value.as_whole().and_then(|n| u8::try_from(n).ok()).ok_or_else(|| wrong(&self.path(key), format!("expected a small whole number, found {value}")))
+    }
+
+    fn flag(&self, key: &str) -> Result<bool, Problem> {
+        let value = self.get(key)?;
+        value.as_bool().ok_or_else(|| wrong(&self.path(key), format!("expected true or false, found {value}")))
+    }
+
+    /// A list, each entry read by `read` with its own path.
+    fn list<T>(&self, key: &str, read: impl Fn(&str, &Value) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
+        let value = self.get(key)?;
+        let items = value.as_array().ok_or_else(|| wrong(&self.path(key), format!("expected a list, found {value}")))?;
+        items.iter().enumerate().map(|(i, item)| read(&format!("{}[{i}]", self.path(key)), item)).collect()
+    }
+
+    fn texts(&self, key: &str) -> Result<Vec<String>, Problem> {
+        self.list(key, |at, value| value.as_str().map(str::to_string).ok_or_else(|| wrong(at, format!("expected text, found {value}"))))
+    }
+
+    /// A list of objects, each with exactly the fields `known`.
+    fn objects<T>(&self, key: &str, known: &[&str], read: impl Fn(&Fields) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
+        self.list(key, |at, value| read(&Fields::of(at, value, known)?))
+    }
+}
+
+impl Instrument {
+    const FIELDS: &[&str] = &["id", "version", "levels", "scales", "continuum", "stages", "bases", "dimensions", "principles"];
+
+    fn read(f: &Fields) -> Result<Instrument, Problem> {
+        let choice = |f: &Fields| Ok(Choice { value: f.text("value")?, label: f.text("label")?, hint: f.text("hint")? });
+        let choices = ["value", "label", "hint"];
+        Ok(Instrument {
+            id: f.text("id")?,
+            version: f.text("version")?,
+            levels: f.texts("levels")?,
+            scales: f.objects("scales", &["value", "label", "example"], |f| {
+                Ok(Scale { value: f.small("value")?, label: f.text("label")?, example: f.text("example")? })
+            })?,
+            continuum: f.objects("continuum", &choices, choice)?,
+            stages: f.objects("stages", &choices, choice)?,
+            bases: f.objects("bases", &choices, choice)?,
+            dimensions: f.objects("dimensions", &["id", "name", "description"], |f| {
+                Ok(Dimension { id: f.text("id")?, name: f.text("name")?, description: f.text("description")? })
+            })?,
+            principles: f.objects("principles", &["id", "name", "summary", "items"], |f| {
+                Ok(Principle { id: f.text("id")?, name: f.text("name")?, summary: f.text("summary")?, items: f.objects("items", Item::FIELDS, Item::read)? })
+            })?,
+        })
+    }
+}
+
+impl Item {
+    const FIELDS: &[&str] = &["id", "statement", "readiness", "hint", "core", "min_scale", "descriptors", "dimensions", "action_prompt"];
+
+    fn read(f: &Fields) -> Result<Item, Problem> {
+        Ok(Item {
+            id: f.text("id")?,
+            statement: f.text("statement")?,
+            readiness: f.text("readiness")?,
+            hint: f.text("hint")?,
+            core: f.flag("core")?,
+            min_scale: if f.object.get("min_scale").is_some() { f.small("min_scale")? } else { 1 },
+            descriptors: f.texts("descriptors")?,
+            dimensions: f.texts("dimensions")?,
+            action_prompt: f.text("action_prompt")?,
+        })
     }
 }

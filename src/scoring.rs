@@ -268,7 +268,7 @@ pub fn score(instrument: &Instrument, assessment: &Assessment) -> Results {
             _ => None,
         })
         .collect();
-    gaps.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    crate::sort_by(&mut gaps, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
     let priority_gaps = gaps.into_iter().map(|(_, _, item)| item.id.clone()).collect();
 
     let evidence_gaps = scoped
@@ -293,7 +293,7 @@ pub fn score(instrument: &Instrument, assessment: &Assessment) -> Results {
             (count > 0).then(|| (Ratio::new(shortfall, 4 * count), dimension.id.as_str()))
         })
         .collect();
-    needs.sort_by_key(|(need, _)| std::cmp::Reverse(*need));
+    crate::sort_by(&mut needs, |a, b| b.0.cmp(&a.0));
     let leadership = needs
         .into_iter()
         .map(|(need, id)| LeadershipNeed { dimension: id.to_string(), need: need.to_f64() })

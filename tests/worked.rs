@@ -16,7 +16,7 @@ fn every_hand_worked_assessment_scores_as_worked() {
     let mut failures = Vec::new();
     for path in &names {
         let fixture: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("read")).expect("json");
-        let assessment = exchange::from_value(fixture["assessment"].clone(), instrument).expect("fixture assessment is valid");
+        let assessment = exchange::import(&fixture["assessment"].to_string(), instrument).expect("fixture assessment is valid");
         let actual = serde_json::to_value(score(instrument, &assessment)).expect("serialises");
         if let Err(e) = same(&fixture["expected"], &actual, "results") {
             failures.push(format!("{}: {e}", path.file_name().unwrap_or_default().to_string_lossy()));

@@ -6,9 +6,10 @@ use std::fmt::Display;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::assessment::{Assessment, Depth};
+use crate::assessment::{Assessment, Depth, Options};
 use crate::exchange;
 use crate::instrument::Instrument;
+use crate::json::{self, Value};
 use crate::scoring;
 
 use super::controller::{fresh_id, now};
@@ -25,9 +26,25 @@ fn builtin() -> Result<&'static Instrument, JsError> {
     Instrument::builtin().map_err(js_error)
 }
 
-/// Serialises to plain JS objects (not `Map`s), `null` for missing values, as JSON would.
+/// Serialises to plain JS objects, `null` for missing values: through JSON text, which the
+/// browser's JSON.parse turns into objects faster than building them field by field.
 pub(super) fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(js_error)
+    parse_js(&serde_json::to_string(value).map_err(js_error)?)
+}
+
+/// JSON text the engine wrote, as JS objects.
+pub(super) fn parse_js(text: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(text).map_err(|_| JsError::new("the result could not be passed to JavaScript"))
+}
+
+/// A plain JS value (objects, arrays, strings, numbers) as JSON, through JSON.stringify;
+/// `what` names it in the message when it cannot be (a function, a cycle, a BigInt).
+fn plain(value: &JsValue, what: &str) -> Result<json::Value, JsError> {
+    js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .and_then(|text| json::parse(&text).ok())
+        .ok_or_else(|| JsError::new(&format!("{what} could not be read as plain data")))
 }
 
 /// Reads an assessment from a plain JS object, with the same checks and messages as import.
@@ -35,9 +52,7 @@ pub(super) fn assessment_from_js(value: JsValue) -> Result<Assessment, JsError> 
     if value.is_undefined() || value.is_null() {
         return Err(JsError::new("expected an assessment object, found nothing"));
     }
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| js_error(format_args!("the assessment could not be read as plain data ({e})")))?;
-    exchange::from_value(json, builtin()?).map_err(js_error)
+    exchange::from_value(plain(&value, "the assessment")?, builtin()?).map_err(js_error)
 }
 
 /// The instrument: principles, items, descriptors and leadership dimensions.
@@ -93,9 +108,8 @@ pub fn compare(assessments: JsValue, earlier: JsValue) -> Result<JsValue, JsErro
     to_js(&crate::compare::compare(builtin()?, &current, earlier.as_deref()))
 }
 
-/// What `mount` accepts. Unknown options are refused so a typo is noticed, not ignored.
-#[derive(serde::Deserialize, Default)]
-#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+/// What `mount` accepts.
+#[derive(Default)]
 struct MountOptions {
     /// `quick` or `deep`, for a new assessment.
     depth: Option<Depth>,
@@ -109,6 +123,29 @@ struct MountOptions {
     hide_import_export: bool,
     /// Hide the "Compare" screen.
     hide_compare: bool,
+}
+
+impl MountOptions {
+    /// Reads the options object. Unknown options are refused so a typo is noticed, not
+    /// ignored; `null` or a missing option means the default.
+    fn read(value: &Value) -> Result<MountOptions, String> {
+        let Value::Object(fields) = value else { return Err(format!("expected an object, found {value}")) };
+        let mut options = MountOptions::default();
+        for (key, value) in fields.iter().filter(|(_, value)| !value.is_null()) {
+            let text = || value.as_str().map(str::to_string).ok_or_else(|| format!("{key} must be text, found {value}"));
+            let flag = || value.as_bool().ok_or_else(|| format!("{key} must be true or false, found {value}"));
+            match key {
+                "depth" => options.depth = Some(value.as_str().and_then(Depth::from_name).ok_or_else(|| format!("depth must be \"quick\" or \"deep\", found {value}"))?),
+                "storageKey" => options.storage_key = Some(text()?),
+                "view" => options.view = Some(text()?),
+                "title" => options.title = Some(text()?),
+                "hideImportExport" => options.hide_import_export = flag()?,
+                "hideCompare" => options.hide_compare = flag()?,
+                _ => return Err(format!("unknown option \"{key}\" (the options are depth, storageKey, view, title, hideImportExport, hideCompare)")),
+            }
+        }
+        Ok(options)
+    }
 }
 
 thread_local! {
@@ -125,11 +162,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Widget, JsError> {
     let options: MountOptions = if options.is_undefined() || options.is_null() {
         MountOptions::default()
     } else {
-        // Through serde_json::Value: serde-wasm-bindgen reads only the fields a struct
-        // declares, so a misspelt option would otherwise be ignored without a word.
-        let json: serde_json::Value = serde_wasm_bindgen::from_value(options)
-            .map_err(|e| js_error(format_args!("mount options could not be read ({e})")))?;
-        serde_json::from_value(json).map_err(|e| js_error(format_args!("mount options: {e}")))?
+        MountOptions::read(&plain(&options, "mount options")?).map_err(|e| JsError::new(&format!("mount options: {e}")))?
     };
     // Widgets are kept apart unless asked: the default key is the element's id, if it has one.
     let storage_key = options.storage_key.clone().unwrap_or_else(|| Some(element.id()).filter(|id| !id.is_empty()).unwrap_or_else(|| "default".into()));

@@ -468,7 +468,7 @@ fn changed(root: &Element, state: &mut State) {
 /// its results) and `collabtoolkit:results` with the results.
 fn notify(root: &Element, state: &State) {
     let session = &state.session;
-    if let Ok(assessment) = super::bindings::to_js(&exchange::to_value(&session.assessment, session.instrument)) {
+    if let Ok(assessment) = super::bindings::parse_js(&exchange::export(&session.assessment, session.instrument)) {
         announce(root, "change", &assessment);
     }
     if let Ok(results) = super::bindings::to_js(&crate::scoring::score(session.instrument, &session.assessment)) {

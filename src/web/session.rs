@@ -160,7 +160,7 @@ impl Session {
                 Err(problem) => self.back_up(&id, &text, &problem.to_string(), now),
             }
         }
-        library.sort_by(|a, b| b.1.updated.cmp(&a.1.updated));
+        crate::sort_by(&mut library, |a, b| b.1.updated.cmp(&a.1.updated));
         self.library = library;
     }
 

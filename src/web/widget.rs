@@ -4,7 +4,6 @@
 //! page never see each other's events.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -131,7 +130,12 @@ struct Mounted {
 thread_local! {
     /// Mounted widgets by uid. The page owns a widget until `unmount()`: if the handle that
     /// `mount` returned is dropped or garbage-collected, the widget must keep working.
-    static MOUNTED: RefCell<BTreeMap<String, Mounted>> = const { RefCell::new(BTreeMap::new()) };
+    /// A list, not a map: a page has a handful of widgets.
+    static MOUNTED: RefCell<Vec<(String, Mounted)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn mounted<'a>(all: &'a [(String, Mounted)], uid: &str) -> Option<&'a Mounted> {
+    all.iter().find(|(id, _)| id == uid).map(|(_, mounted)| mounted)
 }
 
 /// The handle `CollabToolkit.mount` returns.
@@ -144,7 +148,13 @@ pub struct Widget {
 impl Widget {
     /// Removes the widget and its listeners from the page. Calling it twice does nothing.
     pub fn unmount(&self) {
-        let Some(mounted) = MOUNTED.with(|m| m.borrow_mut().remove(&self.uid)) else { return };
+        let Some((_, mounted)) = MOUNTED.with(|m| {
+            let mut all = m.borrow_mut();
+            let at = all.iter().position(|(uid, _)| *uid == self.uid)?;
+            Some(all.remove(at))
+        }) else {
+            return;
+        };
         for (target, kind, listener) in &mounted.listeners {
             // Removing an attached listener cannot fail; if it somehow did, the root is
             // removed next anyway, taking its own listeners with it.
@@ -160,7 +170,7 @@ impl Widget {
     #[wasm_bindgen(js_name = setAssessment)]
     pub fn set_assessment(&self, assessment: JsValue) -> Result<(), JsError> {
         let assessment = super::bindings::assessment_from_js(assessment)?;
-        let ctx = MOUNTED.with(|m| m.borrow().get(&self.uid).map(|mounted| mounted.ctx.clone()));
+        let ctx = MOUNTED.with(|m| mounted(&m.borrow(), &self.uid).map(|mounted| mounted.ctx.clone()));
         let ctx = ctx.ok_or_else(|| JsError::new("this widget has been unmounted"))?;
         let mut state = ctx.state.try_borrow_mut().map_err(|_| JsError::new("the widget is busy: try again"))?;
         state.session.adopt(assessment, controller::fresh_id());
@@ -172,11 +182,11 @@ impl Widget {
     pub fn get_assessment(&self) -> Result<JsValue, JsError> {
         let value = MOUNTED.with(|m| {
             let mounted = m.borrow();
-            let state = mounted.get(&self.uid)?.ctx.state.try_borrow().ok()?;
-            Some(crate::exchange::to_value(&state.session.assessment, state.instrument))
+            let state = self::mounted(&mounted, &self.uid)?.ctx.state.try_borrow().ok()?;
+            Some(crate::exchange::export(&state.session.assessment, state.instrument))
         });
         match value {
-            Some(value) => super::bindings::to_js(&value),
+            Some(text) => super::bindings::parse_js(&text),
             None => Err(JsError::new("this widget has been unmounted")),
         }
     }
@@ -251,6 +261,6 @@ pub fn mount(host: Element, state: State) -> Result<Widget, JsValue> {
     if let Some(window) = web_sys::window() {
         listen(window.into(), "storage")?;
     }
-    MOUNTED.with(|m| m.borrow_mut().insert(uid.clone(), Mounted { host, ctx, listeners }));
+    MOUNTED.with(|m| m.borrow_mut().push((uid.clone(), Mounted { host, ctx, listeners })));
     Ok(Widget { uid })
 }

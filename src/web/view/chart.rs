@@ -30,8 +30,15 @@ fn point(cx: f64, cy: f64, radius: f64, axis: usize, axes: usize) -> (f64, f64) 
     (cx + radius * js_sys::Math::cos(angle), cy + radius * js_sys::Math::sin(angle))
 }
 
+/// A coordinate to one decimal place. Integer arithmetic: formatting an `f64` would pull
+/// about 20 KB of float printing into the module.
 fn fmt(x: f64) -> String {
-    format!("{}", (x * 10.0).round() / 10.0)
+    let tenths = (x * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    match tenths.unsigned_abs() {
+        t if t % 10 == 0 => format!("{sign}{}", t / 10),
+        t => format!("{sign}{}.{}", t / 10, t % 10),
+    }
 }
 
 /// A radar chart of levels 1 to 5 on each axis, one polygon per series; a missing value is
@@ -39,7 +46,7 @@ fn fmt(x: f64) -> String {
 pub fn radar(doc: &Document, id: &str, title: &str, description: &str, axes: &[String], series: &[(String, Vec<Option<f64>>)]) -> H {
     let (size, cx, cy, r) = (560.0, 280.0, 250.0, 170.0);
     let mut svg = H::svg(doc, "svg")
-        .attr("viewBox", &format!("0 0 {size} 520"))
+        .attr("viewBox", &format!("0 0 {} 520", fmt(size)))
         .attr("role", "img")
         .attr("aria-labelledby", &format!("{id}-title {id}-desc"))
         .class("ctk-chart")
@@ -111,7 +118,7 @@ pub fn bars(doc: &Document, id: &str, title: &str, description: &str, bars: &[Ba
     let (left, width, row) = (190.0, 250.0, 40.0);
     let height = row * bars.len() as f64 + 30.0;
     let mut svg = H::svg(doc, "svg")
-        .attr("viewBox", &format!("0 0 640 {height}"))
+        .attr("viewBox", &format!("0 0 640 {}", fmt(height)))
         .attr("role", "img")
         .attr("aria-labelledby", &format!("{id}-title {id}-desc"))
         .class("ctk-chart ctk-chart--bars")

@@ -216,7 +216,7 @@ fn leadership(doc: &Document, state: &State, r: &Results) -> Option<H> {
                     _ => None,
                 })
                 .collect();
-            drivers.sort_by_key(|(l, _)| *l);
+            crate::sort_by(&mut drivers, |a, b| a.0.cmp(&b.0));
             let drivers = drivers.into_iter().take(3).map(|(l, s)| H::new(doc, "li").text(&format!("Level {l}: {s}")));
             Some(
                 H::new(doc, "li")
