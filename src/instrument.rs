@@ -235,7 +235,7 @@ fn check_choices<T: crate::assessment::Options>(
 /// thing wrong. The content is ours and checked by the tests, so the first problem is enough.
 struct Fields<'a> {
     at: String,
-    object: &'a Object,
+    object: &'a Object<'a>,
 }
 
 impl From<Problem> for Error {
@@ -250,7 +250,7 @@ fn wrong(at: &str, message: String) -> Problem {
 
 impl<'a> Fields<'a> {
     /// `value` must be an object with no fields but `known`.
-    fn of(at: &str, value: &'a Value, known: &[&str]) -> Result<Fields<'a>, Problem> {
+    fn of(at: &str, value: &'a Value<'a>, known: &[&str]) -> Result<Fields<'a>, Problem> {
         let object = value.as_object().ok_or_else(|| wrong(at, format!("expected an object, found {value}")))?;
         if let Some(key) = object.keys().find(|key| !known.contains(key)) {
             return Err(wrong(at, format!("unknown field \"{key}\"")));
@@ -262,7 +262,7 @@ impl<'a> Fields<'a> {
         if self.at.is_empty() { key.to_string() } else { format!("{}.{key}", self.at) }
     }
 
-    fn get(&self, key: &str) -> Result<&'a Value, Problem> {
+    fn get(&self, key: &str) -> Result<&'a Value<'a>, Problem> {
         self.object.get(key).ok_or_else(|| wrong(&self.path(key), "is missing".into()))
     }
 
@@ -282,7 +282,7 @@ impl<'a> Fields<'a> {
     }
 
     /// A list, each entry read by `read` with its own path.
-    fn list<T>(&self, key: &str, read: impl Fn(&str, &Value) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
+    fn list<T>(&self, key: &str, read: impl Fn(&str, &Value<'a>) -> Result<T, Problem>) -> Result<Vec<T>, Problem> {
         let value = self.get(key)?;
         let items = value.as_array().ok_or_else(|| wrong(&self.path(key), format!("expected a list, found {value}")))?;
         items.iter().enumerate().map(|(i, item)| read(&format!("{}[{i}]", self.path(key)), item)).collect()

@@ -6,62 +6,66 @@
 //! module. Documents only ever need whole numbers, so a number is kept as the text it was
 //! written in (`2.5` is shown back to the user as `2.5`) and read as a whole number when asked.
 //! A syntax error says where (line and column, counted in characters) and what, in words.
+//!
+//! Values borrow from the text: a string without escapes, a field name and a number are slices
+//! of it, so reading 10,000 assessments allocates little more than the lists that hold them.
 
+use std::borrow::Cow;
 use std::fmt::{self, Display, Write};
 
 /// Deeper than any document this toolkit writes (4 levels), shallow enough that the recursive
 /// reader can never exhaust the stack. serde_json uses the same limit.
 const MAX_DEPTH: usize = 128;
 
-/// A parsed JSON value.
+/// A parsed JSON value, borrowing from the text it was read from.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// `null`.
     Null,
     /// `true` or `false`.
     Bool(bool),
     /// The number's text exactly as written, already checked against JSON's grammar.
-    Number(String),
+    Number(&'a str),
     /// A string, escapes resolved.
-    String(String),
+    String(Cow<'a, str>),
     /// `[...]`.
-    Array(Vec<Value>),
+    Array(Vec<Value<'a>>),
     /// `{...}`.
-    Object(Object),
+    Object(Object<'a>),
 }
 
 /// A JSON object's fields in the order they were written. A name may appear once.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Object(Vec<(String, Value)>);
+pub struct Object<'a>(Vec<(Cow<'a, str>, Value<'a>)>);
 
-impl Object {
+impl<'a> Object<'a> {
     /// The value of a field.
-    pub fn get(&self, key: &str) -> Option<&Value> {
+    pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
     /// Takes a field out.
-    pub fn remove(&mut self, key: &str) -> Option<Value> {
+    pub fn remove(&mut self, key: &str) -> Option<Value<'a>> {
         let at = self.0.iter().position(|(k, _)| k == key)?;
         Some(self.0.remove(at).1)
     }
 
     /// Sets a field, replacing its value if the name is already there.
-    pub fn insert(&mut self, key: &str, value: Value) {
+    pub fn insert(&mut self, key: &'a str, value: Value<'a>) {
         match self.0.iter_mut().find(|(k, _)| k == key) {
             Some((_, old)) => *old = value,
-            None => self.0.push((key.to_string(), value)),
+            None => self.0.push((Cow::Borrowed(key), value)),
         }
     }
 
     /// The field names, in order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(k, _)| k.as_str())
+        self.0.iter().map(|(k, _)| k.as_ref())
     }
 
     /// The fields, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value<'a>)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
     }
 
     /// How many fields there are.
@@ -75,25 +79,15 @@ impl Object {
     }
 }
 
-impl IntoIterator for Object {
-    type Item = (String, Value);
-    type IntoIter = std::vec::IntoIter<(String, Value)>;
+impl<'a> IntoIterator for Object<'a> {
+    type Item = (Cow<'a, str>, Value<'a>);
+    type IntoIter = std::vec::IntoIter<(Cow<'a, str>, Value<'a>)>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
     }
 }
 
-impl FromIterator<(String, Value)> for Object {
-    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
-        let mut object = Object::default();
-        for (key, value) in iter {
-            object.insert(&key, value);
-        }
-        object
-    }
-}
-
-impl Value {
+impl<'a> Value<'a> {
     /// The text of a string.
     pub fn as_str(&self) -> Option<&str> {
         match self {
@@ -103,7 +97,7 @@ impl Value {
     }
 
     /// The fields of an object.
-    pub fn as_object(&self) -> Option<&Object> {
+    pub fn as_object(&self) -> Option<&Object<'a>> {
         match self {
             Value::Object(o) => Some(o),
             _ => None,
@@ -111,7 +105,7 @@ impl Value {
     }
 
     /// The items of an array.
-    pub fn as_array(&self) -> Option<&[Value]> {
+    pub fn as_array(&self) -> Option<&[Value<'a>]> {
         match self {
             Value::Array(a) => Some(a),
             _ => None,
@@ -135,10 +129,10 @@ impl Value {
     /// as 3 (JavaScript and other tools write whole numbers in all these ways); `2.5`, `-1`,
     /// text and anything beyond `u32` do not.
     pub fn as_whole(&self) -> Option<u32> {
-        let Value::Number(text) = self else { return None };
+        let &Value::Number(text) = self else { return None };
         let (mantissa, exponent) = match text.split_once(['e', 'E']) {
             Some((m, e)) => (m, e.trim_start_matches('+').parse::<i32>().ok()?),
-            None => (text.as_str(), 0),
+            None => (text, 0),
         };
         if mantissa.starts_with('-') {
             return (mantissa.bytes().all(|b| matches!(b, b'-' | b'0' | b'.'))).then_some(0);
@@ -167,20 +161,8 @@ impl Value {
     }
 }
 
-impl From<&str> for Value {
-    fn from(text: &str) -> Value {
-        Value::String(text.to_string())
-    }
-}
-
-impl From<u32> for Value {
-    fn from(n: u32) -> Value {
-        Value::Number(n.to_string())
-    }
-}
-
 /// Compact JSON, as written in a message about a value (`found [1,2]`).
-impl Display for Value {
+impl Display for Value<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Null => f.write_str("null"),
@@ -215,17 +197,26 @@ impl Display for Value {
 /// A string as a JSON string literal.
 pub fn write_string(out: &mut impl Write, text: &str) -> fmt::Result {
     out.write_char('"')?;
-    for c in text.chars() {
-        match c {
-            '"' => out.write_str("\\\"")?,
-            '\\' => out.write_str("\\\\")?,
-            '\n' => out.write_str("\\n")?,
-            '\r' => out.write_str("\\r")?,
-            '\t' => out.write_str("\\t")?,
-            c if u32::from(c) < 0x20 => write!(out, "\\u{:04x}", u32::from(c))?,
-            c => out.write_char(c)?,
+    let mut run = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..0x20 => "",
+            _ => continue,
+        };
+        // Escaped bytes are ASCII, so the runs between them are whole characters.
+        out.write_str(&text[run..i])?;
+        match escape {
+            "" => write!(out, "\\u{b:04x}")?,
+            escape => out.write_str(escape)?,
         }
+        run = i + 1;
     }
+    out.write_str(&text[run..])?;
     out.write_char('"')
 }
 
@@ -256,8 +247,8 @@ const SMALL: usize = 16;
 const BAD_ESCAPE: &str = "a backslash inside quotes is not followed by a valid escape";
 
 /// Parses one JSON value that makes up the whole text (spaces around it aside).
-pub fn parse(text: &str) -> Result<Value, SyntaxError> {
-    let mut parser = Parser { src: text, text: text.as_bytes(), at: 0 };
+pub fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
+    let mut parser = Parser { src: text, text: text.as_bytes(), at: 0, fields: Vec::new(), items: Vec::new() };
     let value = parser.value(0).map_err(|reason| parser.error(reason))?;
     parser.space();
     if parser.at < parser.text.len() {
@@ -270,11 +261,16 @@ struct Parser<'a> {
     src: &'a str,
     text: &'a [u8],
     at: usize,
+    /// The fields of the objects being read, innermost last: each object's fields are moved
+    /// out into a list of exactly the right size when it closes.
+    fields: Vec<(Cow<'a, str>, Value<'a>)>,
+    /// The same for arrays.
+    items: Vec<Value<'a>>,
 }
 
 type Step<T> = Result<T, &'static str>;
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     /// Turns the current position into a line and a column for people.
     fn error(&self, reason: &'static str) -> SyntaxError {
         let before = &self.text[..self.at.min(self.text.len())];
@@ -296,7 +292,7 @@ impl Parser<'_> {
         self.text.get(self.at).copied().ok_or(END)
     }
 
-    fn value(&mut self, depth: usize) -> Step<Value> {
+    fn value(&mut self, depth: usize) -> Step<Value<'a>> {
         match self.peek()? {
             b'{' => self.object(depth + 1),
             b'[' => self.array(depth + 1),
@@ -309,7 +305,7 @@ impl Parser<'_> {
         }
     }
 
-    fn word(&mut self, word: &str, value: Value) -> Step<Value> {
+    fn word(&mut self, word: &str, value: Value<'a>) -> Step<Value<'a>> {
         for &expected in word.as_bytes() {
             match self.text.get(self.at) {
                 Some(&b) if b == expected => self.at += 1,
@@ -320,7 +316,7 @@ impl Parser<'_> {
         Ok(value)
     }
 
-    fn number(&mut self) -> Step<Value> {
+    fn number(&mut self) -> Step<Value<'a>> {
         let start = self.at;
         let digits = |p: &mut Self| {
             let from = p.at;
@@ -352,11 +348,12 @@ impl Parser<'_> {
                 return Err(self.text.get(self.at).map_or(END, |_| BAD_NUMBER));
             }
         }
-        Ok(Value::Number(self.src[start..self.at].to_string()))
+        Ok(Value::Number(&self.src[start..self.at]))
     }
 
-    fn string(&mut self) -> Step<String> {
+    fn string(&mut self) -> Step<Cow<'a, str>> {
         self.at += 1; // the opening quote
+        let start = self.at;
         let mut out = String::new();
         loop {
             let run = self.at;
@@ -366,15 +363,20 @@ impl Parser<'_> {
                 }
                 self.at += 1;
             }
-            // Runs end only at ASCII bytes, so they are whole characters of the &str.
-            out.push_str(&self.src[run..self.at]);
             match self.text.get(self.at) {
-                None => return Err(END),
-                Some(b'"') => {
+                // Runs end only at ASCII bytes, so they are whole characters of the &str.
+                Some(b'"') if run == start => {
                     self.at += 1;
-                    return Ok(out);
+                    return Ok(Cow::Borrowed(&self.src[start..self.at - 1]));
                 }
+                Some(b'"') => {
+                    out.push_str(&self.src[run..self.at]);
+                    self.at += 1;
+                    return Ok(Cow::Owned(out));
+                }
+                None => return Err(END),
                 Some(b'\\') => {
+                    out.push_str(&self.src[run..self.at]);
                     self.at += 1;
                     let escaped = match self.text.get(self.at).ok_or(END)? {
                         b'"' => '"',
@@ -434,18 +436,19 @@ impl Parser<'_> {
         Ok(code)
     }
 
-    fn array(&mut self, depth: usize) -> Step<Value> {
+    fn array(&mut self, depth: usize) -> Step<Value<'a>> {
         if depth > MAX_DEPTH {
             return Err("the data is nested too deeply");
         }
         self.at += 1;
-        let mut items = Vec::new();
+        let base = self.items.len();
         if self.peek()? == b']' {
             self.at += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
         loop {
-            items.push(self.value(depth)?);
+            let item = self.value(depth)?;
+            self.items.push(item);
             match self.peek()? {
                 b',' => {
                     self.at += 1;
@@ -455,28 +458,28 @@ impl Parser<'_> {
                 }
                 b']' => {
                     self.at += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Value::Array(self.items.drain(base..).collect()));
                 }
                 _ => return Err(MISSING_COMMA),
             }
         }
     }
 
-    fn object(&mut self, depth: usize) -> Step<Value> {
+    fn object(&mut self, depth: usize) -> Step<Value<'a>> {
         if depth > MAX_DEPTH {
             return Err("the data is nested too deeply");
         }
         self.at += 1;
-        let mut fields: Vec<(String, Value)> = Vec::new();
+        let base = self.fields.len();
         let mut key_starts = Vec::new();
         if self.peek()? == b'}' {
             self.at += 1;
-            return Ok(Value::Object(Object(fields)));
+            return Ok(Value::Object(Object(Vec::new())));
         }
         loop {
             match self.peek()? {
                 b'"' => {}
-                b'}' if !fields.is_empty() => return Err("a comma before a closing bracket"),
+                b'}' if self.fields.len() > base => return Err("a comma before a closing bracket"),
                 _ => return Err("a field name is not in double quotes"),
             }
             let key_at = self.at;
@@ -489,24 +492,29 @@ impl Parser<'_> {
             // Which of two values was meant cannot be known, so a repeated name is refused.
             // Small objects are checked as they are read; large ones by sorting once at the end,
             // so a hostile file with many thousands of names cannot freeze the page.
+            let fields = &self.fields[base..];
             if fields.len() < SMALL && fields.iter().any(|(k, _)| *k == key) {
                 self.at = key_at;
                 return Err(TWICE);
             }
-            fields.push((key, value));
-            key_starts.push(key_at);
+            if fields.len() >= SMALL {
+                key_starts.push(key_at);
+            }
+            self.fields.push((key, value));
             match self.peek()? {
                 b',' => self.at += 1,
                 b'}' => {
+                    let fields = &self.fields[base..];
                     if fields.len() > SMALL {
                         let order = crate::order_by(fields.len(), &mut |a, b| fields[a].0.cmp(&fields[b].0));
                         if let Some(pair) = order.windows(2).find(|w| fields[w[0]].0 == fields[w[1]].0) {
-                            self.at = key_starts[pair[1]];
+                            // The first SMALL names were checked as they came.
+                            self.at = key_starts[pair[1] - SMALL];
                             return Err(TWICE);
                         }
                     }
                     self.at += 1;
-                    return Ok(Value::Object(Object(fields)));
+                    return Ok(Value::Object(Object(self.fields.drain(base..).collect())));
                 }
                 _ => return Err(MISSING_COMMA),
             }

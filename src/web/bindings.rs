@@ -37,13 +37,13 @@ pub(super) fn parse_js(text: &str) -> Result<JsValue, JsError> {
     js_sys::JSON::parse(text).map_err(|_| JsError::new("the result could not be passed to JavaScript"))
 }
 
-/// A plain JS value (objects, arrays, strings, numbers) as JSON, through JSON.stringify;
-/// `what` names it in the message when it cannot be (a function, a cycle, a BigInt).
-fn plain(value: &JsValue, what: &str) -> Result<json::Value, JsError> {
+/// A plain JS value (objects, arrays, strings, numbers) as JSON text, through
+/// JSON.stringify; `what` names it in the message when it cannot be (a function, a cycle, a
+/// BigInt).
+fn plain(value: &JsValue, what: &str) -> Result<String, JsError> {
     js_sys::JSON::stringify(value)
         .ok()
         .and_then(|text| text.as_string())
-        .and_then(|text| json::parse(&text).ok())
         .ok_or_else(|| JsError::new(&format!("{what} could not be read as plain data")))
 }
 
@@ -52,7 +52,7 @@ pub(super) fn assessment_from_js(value: JsValue) -> Result<Assessment, JsError> 
     if value.is_undefined() || value.is_null() {
         return Err(JsError::new("expected an assessment object, found nothing"));
     }
-    exchange::from_value(plain(&value, "the assessment")?, builtin()?).map_err(js_error)
+    exchange::import(&plain(&value, "the assessment")?, builtin()?).map_err(js_error)
 }
 
 /// The instrument: principles, items, descriptors and leadership dimensions.
@@ -128,7 +128,7 @@ struct MountOptions {
 impl MountOptions {
     /// Reads the options object. Unknown options are refused so a typo is noticed, not
     /// ignored; `null` or a missing option means the default.
-    fn read(value: &Value) -> Result<MountOptions, String> {
+    fn read(value: &Value<'_>) -> Result<MountOptions, String> {
         let Value::Object(fields) = value else { return Err(format!("expected an object, found {value}")) };
         let mut options = MountOptions::default();
         for (key, value) in fields.iter().filter(|(_, value)| !value.is_null()) {
@@ -162,7 +162,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Widget, JsError> {
     let options: MountOptions = if options.is_undefined() || options.is_null() {
         MountOptions::default()
     } else {
-        MountOptions::read(&plain(&options, "mount options")?).map_err(|e| JsError::new(&format!("mount options: {e}")))?
+        let text = plain(&options, "mount options")?;
+        json::parse(&text)
+            .map_err(|e| e.to_string())
+            .and_then(|value| MountOptions::read(&value))
+            .map_err(|e| JsError::new(&format!("mount options: {e}")))?
     };
     // Widgets are kept apart unless asked: the default key is the element's id, if it has one.
     let storage_key = options.storage_key.clone().unwrap_or_else(|| Some(element.id()).filter(|id| !id.is_empty()).unwrap_or_else(|| "default".into()));
