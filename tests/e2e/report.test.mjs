@@ -32,10 +32,11 @@ test('the in-depth audit leads to results, a SMART action and a printed plan', a
   await page.click('.ctk-view button[data-action=check]');
   await page.click('.ctk-view button[data-action=results]');
 
-  assert.equal(await page.locator('svg.ctk-chart--bars title').textContent(), 'Score for each principle');
-  assert.match(await page.locator('svg.ctk-chart--bars desc').textContent(), /same figures are in the table/);
-  assert.match(await page.textContent('svg.ctk-chart--bars'), /Trust60 % Developing/);
-  assert.equal(await page.locator('svg.ctk-chart:not(.ctk-chart--bars) title').textContent(), 'Profile across the principles');
+  assert.equal(await page.locator('figure.ctk-bars figcaption').textContent(), 'Score for each principle');
+  assert.match(await page.locator('figure.ctk-bars .ctk-visually-hidden').textContent(), /same figures are in the table/);
+  assert.match(await page.textContent('figure.ctk-bars'), /Trust60 % Developing/);
+  assert.equal(await page.locator('figure.ctk-bars li', { hasText: 'Trust' }).locator('rect').getAttribute('width'), '60', 'the bar is as long as the score');
+  assert.equal(await page.locator('svg.ctk-chart title').textContent(), 'Profile across the principles');
 
   const gaps = await page.$$eval('.ctk-gap', (li) => li.map((l) => l.innerText));
   assert.equal(gaps.length, 2);

@@ -44,9 +44,10 @@ fn fmt(x: f64) -> String {
 /// A radar chart of levels 1 to 5 on each axis, one polygon per series; a missing value is
 /// drawn at the centre. `id` must be unique on the page (it links the title and description).
 pub fn radar(doc: &Document, id: &str, title: &str, description: &str, axes: &[String], series: &[(String, Vec<Option<f64>>)]) -> H {
-    let (size, cx, cy, r) = (560.0, 280.0, 250.0, 170.0);
+    // Room beside the rings for labels at the larger size phones get (widget.css).
+    let (size, cx, cy, r) = (600.0, 300.0, 240.0, 150.0);
     let mut svg = H::svg(doc, "svg")
-        .attr("viewBox", &format!("0 0 {} 520", fmt(size)))
+        .attr("viewBox", &format!("0 0 {} 460", fmt(size)))
         .attr("role", "img")
         .attr("aria-labelledby", &format!("{id}-title {id}-desc"))
         .class("ctk-chart")
@@ -65,9 +66,21 @@ pub fn radar(doc: &Document, id: &str, title: &str, description: &str, axes: &[S
         let (x, y) = point(cx, cy, r, a, axes.len());
         let (lx, ly) = point(cx, cy, r + 22.0, a, axes.len());
         let anchor = if (lx - cx).abs() < 1.0 { "middle" } else if lx > cx { "start" } else { "end" };
+        // A long label takes two lines, which grow away from the chart: upwards above it,
+        // centred on the axis beside it, downwards below it.
+        let lines: Vec<&str> = if label.len() > 12 { label.splitn(2, ' ').collect() } else { vec![label.as_str()] };
+        let first = match (lines.len(), ly - cy) {
+            (1, _) => "0",
+            (_, d) if d < -1.0 => "-1.2em",
+            (_, d) if d <= 1.0 => "-0.6em",
+            _ => "0",
+        };
+        let tspans = lines.iter().enumerate().map(|(i, line)| {
+            H::svg(doc, "tspan").attr("x", &fmt(lx)).attr("dy", if i == 0 { first } else { "1.2em" }).text(line)
+        });
         svg = svg
             .child(H::svg(doc, "line").attr("x1", &fmt(cx)).attr("y1", &fmt(cy)).attr("x2", &fmt(x)).attr("y2", &fmt(y)).attr("stroke", "#aeb7bd"))
-            .child(H::svg(doc, "text").attr("x", &fmt(lx)).attr("y", &fmt(ly + 5.0)).attr("text-anchor", anchor).attr("font-size", "15").attr("fill", "#212b32").text(label));
+            .child(H::svg(doc, "text").attr("y", &fmt(ly + 5.0)).attr("text-anchor", anchor).attr("font-size", "15").attr("fill", "#212b32").children(tspans));
     }
     for (s, (_, values)) in series.iter().enumerate() {
         let (colour, dash) = STYLES[s % STYLES.len()];
@@ -113,30 +126,36 @@ pub struct Bar {
     pub colour: &'static str,
 }
 
-/// A horizontal bar chart of percentages, one bar per principle.
+/// A bar chart of percentages, one row per principle. Labels and figures are page text, so
+/// they stay readable at any width and a screen reader reads each row in order; each bar is a
+/// small SVG whose `width` attribute sets its length (the page's policy forbids inline styles).
 pub fn bars(doc: &Document, id: &str, title: &str, description: &str, bars: &[Bar]) -> H {
-    let (left, width, row) = (190.0, 250.0, 40.0);
-    let height = row * bars.len() as f64 + 30.0;
-    let mut svg = H::svg(doc, "svg")
-        .attr("viewBox", &format!("0 0 640 {}", fmt(height)))
-        .attr("role", "img")
-        .attr("aria-labelledby", &format!("{id}-title {id}-desc"))
-        .class("ctk-chart ctk-chart--bars")
-        .child(H::svg(doc, "title").attr("id", &format!("{id}-title")).text(title))
-        .child(H::svg(doc, "desc").attr("id", &format!("{id}-desc")).text(description));
-    for tick in [0, 25, 50, 75, 100] {
-        let x = left + width * f64::from(tick) / 100.0;
-        svg = svg
-            .child(H::svg(doc, "line").attr("x1", &fmt(x)).attr("y1", "0").attr("x2", &fmt(x)).attr("y2", &fmt(height - 24.0)).attr("stroke", "#d8dde0"))
-            .child(H::svg(doc, "text").attr("x", &fmt(x)).attr("y", &fmt(height - 6.0)).attr("text-anchor", "middle").attr("font-size", "13").attr("fill", "#4c6272").text(&format!("{tick}%")));
-    }
-    for (i, bar) in bars.iter().enumerate() {
-        let y = row * i as f64 + 8.0;
-        let w = width * f64::from(bar.percent.unwrap_or(0)) / 100.0;
-        svg = svg
-            .child(H::svg(doc, "text").attr("x", &fmt(left - 10.0)).attr("y", &fmt(y + 18.0)).attr("text-anchor", "end").attr("font-size", "15").attr("fill", "#212b32").text(&bar.label))
-            .child(H::svg(doc, "rect").attr("x", &fmt(left)).attr("y", &fmt(y)).attr("width", &fmt(w.max(1.0))).attr("height", "24").attr("fill", bar.colour).attr("stroke", "#212b32").attr("stroke-width", "1"))
-            .child(H::svg(doc, "text").attr("x", &fmt(left + w + 8.0)).attr("y", &fmt(y + 18.0)).attr("font-size", "14").attr("fill", "#212b32").text(&bar.note));
-    }
-    H::new(doc, "figure").class("ctk-figure").child(svg)
+    let rows = bars.iter().map(|bar| {
+        let length = bar.percent.unwrap_or(0).max(1).to_string();
+        let fill = H::svg(doc, "rect")
+            .attr("width", &length)
+            .attr("height", "10")
+            .attr("fill", bar.colour)
+            .attr("stroke", "#212b32")
+            .attr("vector-effect", "non-scaling-stroke");
+        H::new(doc, "li")
+            .class("ctk-bars__row")
+            .child(H::new(doc, "span").class("ctk-bars__label").text(&bar.label))
+            .child(H::new(doc, "span").class("ctk-bars__note").text(&bar.note))
+            .child(
+                H::svg(doc, "svg")
+                    .class("ctk-bars__track")
+                    .attr("viewBox", "0 0 100 10")
+                    .attr("preserveAspectRatio", "none")
+                    .attr("aria-hidden", "true")
+                    .child(fill),
+            )
+    });
+    H::new(doc, "figure")
+        .class("ctk-figure ctk-bars")
+        .attr("aria-labelledby", &format!("{id}-title"))
+        .attr("aria-describedby", &format!("{id}-desc"))
+        .child(H::new(doc, "figcaption").class("ctk-bars__title").attr("id", &format!("{id}-title")).text(title))
+        .child(H::new(doc, "p").class("ctk-visually-hidden").attr("id", &format!("{id}-desc")).text(description))
+        .child(H::new(doc, "ul").class("ctk-bars__list").children(rows))
 }

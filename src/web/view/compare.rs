@@ -16,11 +16,15 @@ fn scroll_box(doc: &Document, label: &str) -> H {
     H::new(doc, "div").class("ctk-table-wrap").attr("tabindex", "0").attr("role", "region").attr("aria-label", &format!("{label} (scrolls sideways)"))
 }
 
+/// "1 file", "3 files": a count with its noun in the right number.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn file_input(doc: &Document, state: &State, purpose: &str, label: &str, hint: &str, loaded: usize) -> H {
     let count = match loaded {
         0 => "No files loaded.".to_string(),
-        1 => "1 file loaded.".to_string(),
-        n => format!("{n} files loaded."),
+        n => format!("{} loaded.", count(n, "file", "files")),
     };
     super::file_drop(doc, &state.uid, purpose, label, hint).child(H::new(doc, "p").class("ctk-hint ctk-loaded").text(&count))
 }
@@ -57,9 +61,9 @@ pub fn comparison(doc: &Document, state: &State) -> H {
     let name = |id: &str| instrument.principles.iter().find(|p| p.id == id).map_or(id.to_string(), |p| p.name.clone());
 
     view = view.child(H::new(doc, "h2").text("Summary")).child(H::new(doc, "p").text(&format!(
-        "{} assessments from {} organisations or perspectives. Overall mean level {} (lowest {}, highest {}).",
-        c.respondents,
-        c.organisations.len(),
+        "{} from {}. Overall mean level {} (lowest {}, highest {}).",
+        count(c.respondents as usize, "assessment", "assessments"),
+        count(c.organisations.len(), "organisation or perspective", "organisations or perspectives"),
         figure(c.overall.mean),
         figure(c.overall.min),
         figure(c.overall.max)
