@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The format tag every assessment document carries.
 pub const FORMAT: &str = "collab-toolkit/assessment";
@@ -14,7 +14,7 @@ pub const FORMAT: &str = "collab-toolkit/assessment";
 pub const FORMAT_VERSION: u32 = 1;
 
 /// One person's or one partner's assessment of one collaboration.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {
     /// Always [`FORMAT`].
     pub format: String,
@@ -37,7 +37,8 @@ pub struct Assessment {
 }
 
 /// Which instrument, and which version of it, an assessment answers.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct InstrumentRef {
     /// Instrument id.
     pub id: String,
@@ -46,7 +47,7 @@ pub struct InstrumentRef {
 }
 
 /// How much of the instrument is in scope.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Depth {
     /// Core items only: one per principle.
@@ -56,7 +57,7 @@ pub enum Depth {
 }
 
 /// Where the collaboration is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Stage {
     /// Not started yet: items read as readiness.
@@ -70,7 +71,7 @@ pub enum Stage {
 }
 
 /// Where a collaboration sits on the continuum from networking to integration.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Continuum {
     /// Exchanging information.
@@ -130,7 +131,7 @@ impl Options for Depth {
 }
 
 /// Why the partners are working together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Basis {
     /// The partners chose to.
@@ -142,7 +143,8 @@ pub enum Basis {
 }
 
 /// The context questions.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Context {
     /// Short name of the collaboration.
     pub title: String,
@@ -178,18 +180,19 @@ pub enum Response {
 }
 
 /// A response and its free-text evidence. A note may be kept without a response.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Answer {
     /// The response, if one was chosen.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<Response>,
     /// Evidence or comment.
-    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
 
 /// Progress of an action.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Not begun.
@@ -202,7 +205,8 @@ pub enum Status {
 }
 
 /// One SMART action.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Action {
     /// Stable id within the assessment.
     pub id: String,
@@ -251,6 +255,41 @@ impl Serialize for Response {
             Response::Unsure => serializer.serialize_str("unsure"),
             Response::Na => serializer.serialize_str("na"),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Response {
+    /// Accepts exactly what [`Serialize`] writes (and a whole float, as JavaScript sends 3 as
+    /// 3.0 at times). For untrusted input use [`crate::exchange::import`], whose messages say
+    /// where each problem is; this is for Rust callers holding data they wrote themselves.
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Level;
+        impl serde::de::Visitor<'_> for Level {
+            type Value = Response;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(crate::exchange::LEVEL_RULE)
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Response, E> {
+                match n {
+                    1..=5 => Ok(Response::Level(n as u8)),
+                    _ => Err(E::custom(crate::exchange::LEVEL_RULE)),
+                }
+            }
+            fn visit_f64<E: serde::de::Error>(self, f: f64) -> Result<Response, E> {
+                match f.fract() == 0.0 && (1.0..=5.0).contains(&f) {
+                    true => Ok(Response::Level(f as u8)),
+                    false => Err(E::custom(crate::exchange::LEVEL_RULE)),
+                }
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Response, E> {
+                match s {
+                    "unsure" => Ok(Response::Unsure),
+                    "na" => Ok(Response::Na),
+                    _ => Err(E::custom(crate::exchange::LEVEL_RULE)),
+                }
+            }
+        }
+        deserializer.deserialize_any(Level)
     }
 }
 

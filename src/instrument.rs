@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Basis, Continuum, Stage};
 use crate::error::{Error, ErrorKind, Problem};
@@ -21,7 +21,8 @@ pub const LEVELS: usize = 5;
 pub const SCALES: std::ops::RangeInclusive<u8> = 1..=5;
 
 /// The whole instrument, in the public shape `CollabToolkit.instrument()` returns.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Instrument {
     /// Stable id; assessments name it.
     pub id: String,
@@ -44,7 +45,8 @@ pub struct Instrument {
 }
 
 /// One answer to "how big is this collaboration?".
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scale {
     /// 1 (individuals) to 5 (system-wide).
     pub value: u8,
@@ -55,7 +57,8 @@ pub struct Scale {
 }
 
 /// One option of a context question whose values are fixed by the format.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Choice {
     /// The value stored in assessments, e.g. `planned`.
     pub value: String,
@@ -66,7 +69,8 @@ pub struct Choice {
 }
 
 /// One Healthcare Leadership Model dimension.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Dimension {
     /// Stable id, e.g. `engaging_the_team`.
     pub id: String,
@@ -77,7 +81,8 @@ pub struct Dimension {
 }
 
 /// A principle of partnership working and its items.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Principle {
     /// Stable id, e.g. `trust`.
     pub id: String,
@@ -90,7 +95,8 @@ pub struct Principle {
 }
 
 /// One statement a respondent rates against five descriptors.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Item {
     /// Stable id, e.g. `trust.openness`. A change of meaning gets a new id.
     pub id: String,
@@ -103,6 +109,7 @@ pub struct Item {
     /// Part of the quick check.
     pub core: bool,
     /// Smallest scale of collaboration it applies to (1 = every scale, when left out).
+    #[serde(default = "one")]
     pub min_scale: u8,
     /// What each level looks like, level 1 first.
     pub descriptors: Vec<String>,
@@ -110,6 +117,10 @@ pub struct Item {
     pub dimensions: Vec<String>,
     /// A suggested action that seeds the action plan.
     pub action_prompt: String,
+}
+
+fn one() -> u8 {
+    1
 }
 
 impl Instrument {

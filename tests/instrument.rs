@@ -146,3 +146,16 @@ fn the_instrument_document_lists_every_item_and_names_only_real_ones() {
     }
     assert!(doc.contains(&format!("version `{}`", i.version)), "docs/instrument.md names another version");
 }
+
+#[test]
+fn the_types_deserialise_with_serde_as_our_reader_reads_them() {
+    // Rust callers may use serde on data they wrote themselves; the page uses our own reader.
+    let text = include_str!("../src/instrument/audit.json");
+    let by_serde: Instrument = serde_json::from_str(text).expect("serde reads the content");
+    assert_eq!(&by_serde, builtin());
+    let exported = collab_toolkit::exchange::export(&collab_toolkit::exchange::import(include_str!("fixtures/good-quick.json"), builtin()).expect("valid"), builtin());
+    let mut doc: serde_json::Value = serde_json::from_str(&exported).expect("json");
+    doc.as_object_mut().map(|d| d.remove("results"));
+    let by_serde: collab_toolkit::Assessment = serde_json::from_value(doc).expect("serde reads an export");
+    assert_eq!(Ok(by_serde), collab_toolkit::exchange::import(&exported, builtin()));
+}
