@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorKind, Problem};
 use crate::json::{self, Object, Value};
 
 /// The instrument compiled into the module.
-const BUILTIN: &str = include_str!("instrument/audit.json");
+const BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/audit.json"));
 
 /// Number of maturity levels: 1 Not in place … 5 Exemplary.
 pub const LEVELS: usize = 5;

@@ -193,7 +193,7 @@ impl Widget {
 }
 
 /// The widget's stylesheet, compiled in and shared by every widget on the page.
-const CSS: &str = include_str!("widget.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };
