@@ -4,9 +4,12 @@
 //! from OUT_DIR. No dependency: both minifiers only drop what lies outside strings.
 use std::{env, fs, path::Path};
 
+/// Turns a source file's text into what the module carries.
+type Minify = fn(&str) -> String;
+
 fn main() {
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
-    let files: [(&str, &str, fn(&str) -> String); 2] =
+    let files: [(&str, &str, Minify); 2] =
         [("src/instrument/audit.json", "audit.json", json), ("src/web/widget.css", "widget.css", css)];
     for (source, name, minify) in files {
         println!("cargo:rerun-if-changed={source}");

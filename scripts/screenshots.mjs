@@ -1,7 +1,8 @@
 // Screenshots of every view at phone and desktop widths, to look at after changing the look:
 // node scripts/screenshots.mjs, then open target/screens/*.png. Each view is cut into pieces a
 // screen high or so (at most four), so an image viewer shows them at a readable size.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { launch, open } from '../tests/e2e/browser.mjs';
 import { root } from './budget.mjs';
@@ -45,6 +46,14 @@ for (const width of [320, 1280]) {
   ]);
   await page.waitForSelector('.ctk-table');
   await shot('7-compare');
+  if (width === 1280) {
+    // The printed report, as "Print or save as PDF" gives it: A4 pages as PNGs.
+    await page.click('.ctk-nav button[data-action=results]');
+    await page.emulateMedia({ media: 'print' });
+    writeFileSync(path.join(out, 'report.pdf'), await page.pdf({ format: 'A4', printBackground: true }));
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-l', '4', path.join(out, 'report.pdf'), path.join(out, 'print')]);
+    console.log('print-*.png');
+  }
   if (problems().length) console.log('problems:', problems());
 }
 await browser.close();

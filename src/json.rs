@@ -248,7 +248,12 @@ const BAD_ESCAPE: &str = "a backslash inside quotes is not followed by a valid e
 
 /// Parses one JSON value that makes up the whole text (spaces around it aside).
 pub fn parse(text: &str) -> Result<Value<'_>, SyntaxError> {
+    // A byte-order mark, as some editors write at the start of a UTF-8 file, is not data
+    // (RFC 8259 allows a reader to ignore it). Positions still count it as column 1.
     let mut parser = Parser { src: text, text: text.as_bytes(), at: 0, fields: Vec::new(), items: Vec::new() };
+    if text.starts_with('\u{feff}') {
+        parser.at = '\u{feff}'.len_utf8();
+    }
     let value = parser.value(0).map_err(|reason| parser.error(reason))?;
     parser.space();
     if parser.at < parser.text.len() {

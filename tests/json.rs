@@ -16,6 +16,13 @@ fn values_read_as_written() {
 }
 
 #[test]
+fn a_byte_order_mark_at_the_start_is_not_data() {
+    assert_eq!(parse("\u{feff}{\"a\": 1}").expect("valid").to_string(), r#"{"a":1}"#);
+    assert_eq!(reason("\u{feff}{a}"), "line 1, column 3: a field name is not in double quotes");
+    assert_eq!(reason("[\u{feff}]"), "line 1, column 2: unexpected text");
+}
+
+#[test]
 fn whole_numbers_are_read_however_they_are_written() {
     for (text, whole) in [
         ("3", Some(3)), ("3.0", Some(3)), ("0.3e1", Some(3)), ("300e-2", Some(3)), ("3E+0", Some(3)),
