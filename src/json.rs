@@ -2,8 +2,8 @@
 //! work, objects from the JavaScript API), and the built-in instrument.
 //!
 //! It is ours rather than serde_json's because of what a browser module pays for generality:
-//! serde_json's deserialiser, the derived visitors and float parsing were a quarter of the
-//! module. Documents only ever need whole numbers, so a number is kept as the text it was
+//! serde_json's deserialiser, the derived visitors for each type and float parsing cost the
+//! gzipped page about 25 KB (measured by building both). Documents only ever need whole numbers, so a number is kept as the text it was
 //! written in (`2.5` is shown back to the user as `2.5`) and read as a whole number when asked.
 //! A syntax error says where (line and column, counted in characters) and what, in words.
 //!
