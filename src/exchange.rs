@@ -100,7 +100,7 @@ pub fn export(assessment: &Assessment, instrument: &Instrument) -> String {
 }
 
 /// Appends a key to a JSON path, quoting keys that are not plain identifiers.
-fn key_path(at: &str, key: &str) -> String {
+pub(crate) fn key_path(at: &str, key: &str) -> String {
     let plain = !key.is_empty()
         && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         && !key.starts_with(|c: char| c.is_ascii_digit());

@@ -139,7 +139,7 @@ impl Instrument {
     /// Reads an instrument's JSON without the structural check.
     fn parse(text: &str) -> Result<Instrument, Error> {
         let value = json::parse(text).map_err(|e| Error::new(ErrorKind::Instrument, "", e.to_string()))?;
-        Ok(Instrument::read(&Fields::of("", &value, Instrument::FIELDS)?)?)
+        Fields::of("", &value, Instrument::FIELDS).and_then(|f| Instrument::read(&f)).map_err(|problem| Error::with_problems(ErrorKind::Instrument, vec![problem]))
     }
 
     /// Parses and checks an instrument. Every structural rule is checked, so a content edit
@@ -249,12 +249,6 @@ struct Fields<'a> {
     object: &'a Object<'a>,
 }
 
-impl From<Problem> for Error {
-    fn from(problem: Problem) -> Error {
-        Error::with_problems(ErrorKind::Instrument, vec![problem])
-    }
-}
-
 fn wrong(at: &str, message: String) -> Problem {
     Problem { at: at.to_string(), message }
 }
@@ -270,7 +264,7 @@ impl<'a> Fields<'a> {
     }
 
     fn path(&self, key: &str) -> String {
-        if self.at.is_empty() { key.to_string() } else { format!("{}.{key}", self.at) }
+        crate::exchange::key_path(&self.at, key)
     }
 
     fn get(&self, key: &str) -> Result<&'a Value<'a>, Problem> {

@@ -50,14 +50,6 @@ impl<'a> Object<'a> {
         Some(self.0.remove(at).1)
     }
 
-    /// Sets a field, replacing its value if the name is already there.
-    pub fn insert(&mut self, key: &'a str, value: Value<'a>) {
-        match self.0.iter_mut().find(|(k, _)| k == key) {
-            Some((_, old)) => *old = value,
-            None => self.0.push((Cow::Borrowed(key), value)),
-        }
-    }
-
     /// The field names, in order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|(k, _)| k.as_ref())
